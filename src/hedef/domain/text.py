@@ -1,0 +1,72 @@
+"""Azerbaijani-aware text handling: case folding, normalisation, sort keys.
+
+Python's ``str.lower`` follows the Unicode default, which is wrong for
+Azerbaijani: dotted ``İ`` must fold to ``i`` and dotless ``I`` to ``ı``.
+Every search, comparison and sort in Hədəf goes through this module.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "az_casefold",
+    "az_lower",
+    "az_sort_key",
+    "az_upper",
+    "join_hyphenated_lines",
+    "normalise_space",
+    "tokens",
+]
+
+_LOWER_SPECIAL = str.maketrans({"İ": "i", "I": "ı"})
+_UPPER_SPECIAL = str.maketrans({"i": "İ", "ı": "I"})
+
+# Azerbaijani alphabet order; letters outside it sort after, by code point.
+_ALPHABET = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
+_ORDER = {letter: index for index, letter in enumerate(_ALPHABET)}
+
+_SPACE = re.compile(r"\s+")
+_HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\s*\n\s*(\w)")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def az_lower(text: str) -> str:
+    """Lower-case ``text`` by Azerbaijani rules (``İ`` → ``i``, ``I`` → ``ı``)."""
+    return text.translate(_LOWER_SPECIAL).lower()
+
+
+def az_upper(text: str) -> str:
+    """Upper-case ``text`` by Azerbaijani rules (``i`` → ``İ``, ``ı`` → ``I``)."""
+    return text.translate(_UPPER_SPECIAL).upper()
+
+
+def az_casefold(text: str) -> str:
+    """Fold ``text`` for caseless matching: Azerbaijani lower case, NFC, single spaces.
+
+    A combining dot left behind by decomposed input (``i̇``) is dropped so that
+    text typed on different keyboards compares equal.
+    """
+    folded = unicodedata.normalize("NFC", az_lower(unicodedata.normalize("NFC", text)))
+    return normalise_space(folded.replace("i\u0307", "i"))
+
+
+def az_sort_key(text: str) -> tuple[int, ...]:
+    """Key that sorts strings in Azerbaijani alphabetical order, ignoring case."""
+    return tuple(_ORDER.get(char, 100 + ord(char)) for char in az_casefold(text))
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of whitespace into one space and strip the ends."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def join_hyphenated_lines(text: str) -> str:
+    """Join words broken by a hyphen at a line end (``rəqəm-\\nsal`` → ``rəqəmsal``)."""
+    return _HYPHEN_BREAK.sub(r"\1\2", text)
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of ``text`` after Azerbaijani case folding."""
+    return _TOKEN.findall(az_casefold(text))
