@@ -30,7 +30,16 @@ def test_casefold_matches_across_case_and_decomposed_input():
 def test_sort_key_uses_the_azerbaijani_alphabet():
     words = ["zəng", "əmək", "çay", "ışıq", "inam", "aba", "Ümid", "ölkə", "şəhər", "ğ"]
     assert sorted(words, key=az_sort_key) == [
-        "aba", "çay", "əmək", "ğ", "ışıq", "inam", "ölkə", "şəhər", "Ümid", "zəng",
+        "aba",
+        "çay",
+        "əmək",
+        "ğ",
+        "ışıq",
+        "inam",
+        "ölkə",
+        "şəhər",
+        "Ümid",
+        "zəng",
     ]
 
 

@@ -80,7 +80,11 @@ def plan_to_dict(strategy: Strategy) -> dict[str, Any]:
                 else None
             ),
             "act": (
-                {"kind": strategy.act.kind, "number": strategy.act.number, "date": strategy.act.date}
+                {
+                    "kind": strategy.act.kind,
+                    "number": strategy.act.number,
+                    "date": strategy.act.date,
+                }
                 if strategy.act
                 else None
             ),

@@ -99,7 +99,9 @@ def targets_in(text: str, stage: Stage) -> list[NumericTarget]:
                 value=parse_number(match.group("value")),
                 upper=parse_number(upper) if upper else None,
                 unit=unit,
-                phrase=" ".join(text[match.start() : match.end("value") + _phrase_tail(match)].split()),
+                phrase=" ".join(
+                    text[match.start() : match.end("value") + _phrase_tail(match)].split()
+                ),
             )
         )
     return targets
@@ -107,7 +109,9 @@ def targets_in(text: str, stage: Stage) -> list[NumericTarget]:
 
 def _phrase_tail(match: re.Match[str]) -> int:
     """How far past the number the phrase runs: through the comparator and one counted word."""
-    end = max(match.end(group) for group in ("value", "upper", "suffix", "percent") if match.group(group))
+    end = max(
+        match.end(group) for group in ("value", "upper", "suffix", "percent") if match.group(group)
+    )
     words = (match.group("after") or "").split()
     keep = 0
     if words and az_lower(words[0]) in {"çox", "artıq", "az"}:

@@ -1,0 +1,48 @@
+"""People who use Hədəf and the role each one plays."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OPERATOR_ADMIN = "operator_admin", _("Operator administrator")
+    OPERATOR_ANALYST = "operator_analyst", _("Operator analyst")
+    FOCAL_PERSON = "focal_person", _("Agency focal person")
+    LEADERSHIP = "leadership", _("Leadership reader")
+
+
+OPERATOR_ROLES = frozenset({Role.OPERATOR_ADMIN, Role.OPERATOR_ANALYST})
+
+
+class User(AbstractUser):
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.LEADERSHIP)
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        help_text=_("Required for an agency focal person: the agency they report for."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.role == Role.FOCAL_PERSON and self.agency_id is None:
+            raise ValidationError({"agency": _("A focal person must belong to an agency.")})
+
+    @property
+    def is_operator(self) -> bool:
+        return self.role in OPERATOR_ROLES
+
+    @property
+    def is_focal_person(self) -> bool:
+        return self.role == Role.FOCAL_PERSON

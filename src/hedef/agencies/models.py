@@ -1,0 +1,53 @@
+"""The one registry of state bodies that execute measures."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from hedef.domain.text import az_casefold
+
+
+class Agency(models.Model):
+    """A state body. Documents name it by their own acronyms, mapped through aliases."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    acronym = models.CharField(_("usual acronym"), max_length=20, blank=True)
+    name = models.CharField(_("name (Azerbaijani)"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
+    other_names = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other spellings used by documents, one per line; used to match acronym lists."
+        ),
+    )
+    folded_names = models.TextField(editable=False, default="")
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.acronym} — {self.display_name}" if self.acronym else self.display_name
+
+    def save(self, *args, **kwargs):
+        self.folded_names = "\n".join(
+            az_casefold(name)
+            for name in [self.name, *self.other_names.splitlines()]
+            if name.strip()
+        )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:agency-detail", kwargs={"code": self.code})
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language, falling back to Azerbaijani."""
+        language = (get_language() or "az")[:2]
+        return {"en": self.name_en, "ru": self.name_ru}.get(language) or self.name

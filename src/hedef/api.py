@@ -1,0 +1,19 @@
+"""The JSON API, version 1. Its OpenAPI schema is served at /api/v1/openapi.json."""
+
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+
+from hedef.plans.api import router as plans_router
+
+api = NinjaAPI(
+    title="Hədəf API",
+    version="1",
+    description=str(
+        _(
+            "Strategies, measures, agencies and headline indicators of the loaded plans. "
+            "Plan data are public documents and can be read without signing in."
+        )
+    ),
+    urls_namespace="api",
+)
+api.add_router("/", plans_router)

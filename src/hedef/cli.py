@@ -1,0 +1,177 @@
+"""The ``hedef`` command: every operator task, one subcommand each."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="hedef",
+    help="Hədəf: monitoring and evaluation of national digital-development strategies.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+console = Console()
+err = Console(stderr=True)
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedef.settings")
+    import django
+
+    django.setup()
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
+    serve: Annotated[bool, typer.Option(help="Start the web server after set-up.")] = True,
+    reset_passwords: Annotated[
+        bool, typer.Option(help="Give the demo accounts new passwords and print them.")
+    ] = False,
+) -> None:
+    """Set up the demo (idempotent): database, sample plans, an account per role; then serve."""
+    os.environ["HEDEF_DEMO"] = "1"
+    _django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from hedef.demo import demo_setup
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    console.print(f"Database: {settings.DATABASES['default']['NAME']}", highlight=False)
+    call_command("migrate", interactive=False, verbosity=0)
+    report = demo_setup(reset_passwords=reset_passwords, progress=console)
+    table = Table(title="Demo accounts (demo data only)")
+    for column in ("user name", "role", "agency", "password"):
+        table.add_column(column)
+    for account in report.accounts:
+        table.add_row(account.username, account.role, account.agency, account.password)
+    console.print(table)
+    if any(a.password.startswith("(") for a in report.accounts):
+        console.print(
+            "Passwords are printed only when an account is created; "
+            "run `hedef demo --reset-passwords` for new ones.",
+            highlight=False,
+        )
+    if not serve:
+        return
+    url = f"http://{host}:{port}/"
+    console.print(f"\nHədəf demo is running at [bold]{url}[/]  (Ctrl+C stops it)", highlight=False)
+    call_command("runserver", f"{host}:{port}", use_reloader=False, verbosity=0)
+
+
+@app.command("export")
+def export_plan(
+    strategy: Annotated[str, typer.Argument(help="Strategy code, e.g. digital-economy-2026-2029.")],
+    fmt: Annotated[str, typer.Option("--format", help="json or xlsx.")] = "json",
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path("-"),
+    version: Annotated[int | None, typer.Option(help="Version number; current by default.")] = None,
+) -> None:
+    """Export a strategy in the interchange format (JSON or Excel)."""
+    _django()
+    from hedef.domain.plan_files import FORMATS, write_plan_file
+    from hedef.plans.models import PlanVersion, Strategy
+    from hedef.plans.selectors import strategy_version, version_to_plan
+
+    if fmt not in FORMATS:
+        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    try:
+        record = Strategy.objects.get(code=strategy, current_version__isnull=False)
+        plan = version_to_plan(strategy_version(record, version))
+    except Strategy.DoesNotExist:
+        known = ", ".join(Strategy.objects.values_list("code", flat=True)) or "none loaded"
+        raise _fail(f"no strategy {strategy!r} (known: {known})") from None
+    except PlanVersion.DoesNotExist:
+        raise _fail(f"strategy {strategy!r} has no version {version}") from None
+    content = write_plan_file(plan, fmt)
+    if str(output) == "-":
+        if fmt == "xlsx":
+            raise _fail("an Excel workbook needs -o FILE", 2)
+        sys.stdout.write(content.decode("utf-8"))
+        return
+    output.write_bytes(content)
+    err.print(f"wrote {output} ({len(content):,} bytes)", highlight=False)
+
+
+@app.command("import")
+def import_plan(
+    file: Annotated[Path, typer.Argument(help="A plan file: interchange JSON or Excel workbook.")],
+) -> None:
+    """Load a plan file; the same content changes nothing, new content becomes a new version."""
+    _django()
+    from hedef.domain.plan_files import PlanFileError, read_plan_file
+    from hedef.plans.services import plan_import
+
+    if not file.is_file():
+        raise _fail(f"{file}: no such file")
+    try:
+        plan = read_plan_file(file.read_bytes(), file.name)
+    except PlanFileError as error:
+        raise _fail(str(error)) from None
+    outcome = plan_import(plan=plan, via="cli")
+    console.print(outcome.message, highlight=False)
+
+
+agencies_app = typer.Typer(help="The agency registry.", no_args_is_help=True)
+app.add_typer(agencies_app, name="agencies")
+
+
+@agencies_app.command("load")
+def agencies_load(
+    file: Annotated[
+        Path | None, typer.Argument(help="Registry YAML; the shipped registry by default.")
+    ] = None,
+) -> None:
+    """Create or update registry agencies from a YAML file."""
+    _django()
+    from hedef.agencies.services import agency_registry_load
+
+    result = agency_registry_load(path=file)
+    console.print(f"agencies: {result.created} created, {result.updated} updated")
+
+
+@app.command(
+    "manage",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+)
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command (migrate, createsuperuser, ...)."""
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["hedef manage", *ctx.args])
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
+) -> None:
+    """Serve the web app on an existing database (no demo set-up)."""
+    _django()
+    from django.core.management import call_command
+
+    console.print(f"Hədəf is running at http://{host}:{port}/", highlight=False)
+    call_command("runserver", f"{host}:{port}", use_reloader=False, verbosity=0)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

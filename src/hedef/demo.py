@@ -1,0 +1,81 @@
+"""The demo set-up: registry, sample strategies, one account per role. Idempotent."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from django.db import transaction
+
+from hedef.accounts.models import Role, User
+from hedef.agencies.models import Agency
+from hedef.agencies.services import agency_registry_load
+from hedef.domain.plan_files import read_plan_file
+from hedef.plans.services import plan_import
+
+# (user name, role, agency code, first name, last name) — invented people.
+DEMO_ACCOUNTS = [
+    ("operator", Role.OPERATOR_ADMIN, None, "Aynur", "Məmmədova"),
+    ("analyst", Role.OPERATOR_ANALYST, None, "Rəşad", "Quliyev"),
+    ("focal-rinn", Role.FOCAL_PERSON, "rinn", "Leyla", "Həsənova"),
+    ("focal-in", Role.FOCAL_PERSON, "in", "Tural", "İsmayılov"),
+    ("leader", Role.LEADERSHIP, None, "Elçin", "Əliyev"),
+]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: str
+    agency: str
+    password: str
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    accounts: list[DemoAccount]
+    messages: list[str]
+
+
+def demo_setup(*, reset_passwords: bool = False, progress: Any = None) -> DemoReport:
+    say = progress.print if progress is not None else (lambda *a, **k: None)
+    registry = agency_registry_load()
+    say(f"Agency registry: {registry.created} created, {registry.updated} up to date")
+    messages = []
+    for path in sorted(resources.files("hedef.sample_data").joinpath("plans").iterdir()):
+        if not path.name.endswith(".json"):
+            continue
+        outcome = plan_import(plan=read_plan_file(path.read_bytes(), path.name), via="demo")
+        messages.append(outcome.message)
+        say(outcome.message, highlight=False)
+    return DemoReport(accounts=_demo_accounts(reset_passwords), messages=messages)
+
+
+def _demo_accounts(reset_passwords: bool) -> list[DemoAccount]:
+    accounts = []
+    with transaction.atomic():
+        for username, role, agency_code, first, last in DEMO_ACCOUNTS:
+            agency = Agency.objects.get(code=agency_code) if agency_code else None
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "role": role,
+                    "agency": agency,
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@demo.hedef.invalid",
+                    "is_staff": role == Role.OPERATOR_ADMIN,
+                    "is_superuser": role == Role.OPERATOR_ADMIN,
+                },
+            )
+            password = "(unchanged)"
+            if created or reset_passwords:
+                password = secrets.token_urlsafe(9)
+                user.set_password(password)
+                user.save(update_fields=["password"])
+            accounts.append(
+                DemoAccount(username, str(role.label), agency.acronym if agency else "", password)
+            )
+    return accounts

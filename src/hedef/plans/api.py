@@ -1,0 +1,276 @@
+"""Read-only API over plans, filterable like the pages."""
+
+from django.db.models import F
+from django.shortcuts import get_object_or_404
+from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from hedef.agencies.models import Agency
+from hedef.plans import selectors
+from hedef.plans.models import Indicator, Measure, Strategy
+
+router = Router(tags=["plans"])
+
+
+class AgencyOut(Schema):
+    code: str
+    acronym: str
+    name: str
+    name_en: str
+    name_ru: str
+
+
+class ExecutorOut(Schema):
+    value: str = Field(description="As written in the document: an acronym or a collective value")
+    kind: str
+    agency: str | None = Field(None, description="Registry code of the agency, when resolved")
+
+    @staticmethod
+    def resolve_agency(obj) -> str | None:
+        return obj.agency.code if obj.agency else None
+
+
+class PeriodOut(Schema):
+    start: int | None
+    end: int | None
+    text: str
+    ongoing: bool
+
+
+class TargetOut(Schema):
+    stage: str
+    comparator: str
+    value: float
+    upper: float | None
+    unit: str
+    phrase: str
+
+
+class ResultsOut(Schema):
+    initial: str
+    interim: str
+    final: str
+
+
+class MeasureOut(Schema):
+    strategy: str
+    version: int
+    number: str
+    title: str
+    parent: str | None
+    lead: list[ExecutorOut]
+    co_executors: list[ExecutorOut]
+    period: PeriodOut
+    results: ResultsOut
+    targets: list[TargetOut]
+
+    @staticmethod
+    def resolve_strategy(obj: Measure) -> str:
+        return obj.version.strategy.code
+
+    @staticmethod
+    def resolve_version(obj: Measure) -> int:
+        return obj.version.number
+
+    @staticmethod
+    def resolve_parent(obj: Measure) -> str | None:
+        return obj.node.number if obj.node else None
+
+    @staticmethod
+    def resolve_lead(obj: Measure):
+        return obj.lead_executors
+
+    @staticmethod
+    def resolve_co_executors(obj: Measure):
+        return obj.co_executors
+
+    @staticmethod
+    def resolve_period(obj: Measure) -> dict:
+        return {
+            "start": obj.period_start,
+            "end": obj.period_end,
+            "text": obj.period_text,
+            "ongoing": obj.ongoing,
+        }
+
+    @staticmethod
+    def resolve_results(obj: Measure) -> dict:
+        return {
+            "initial": obj.result_initial,
+            "interim": obj.result_interim,
+            "final": obj.result_final,
+        }
+
+    @staticmethod
+    def resolve_targets(obj: Measure):
+        return list(obj.targets.all())
+
+
+class YearTargetOut(Schema):
+    year: int
+    value: float
+
+
+class IndicatorOut(Schema):
+    strategy: str
+    number: str
+    name: str
+    unit: str
+    direction: str
+    baseline_value: float | None
+    baseline_year: int | None
+    cumulative: bool
+    responsible: str | None
+    data_source: str
+    targets: list[YearTargetOut]
+
+    @staticmethod
+    def resolve_strategy(obj: Indicator) -> str:
+        return obj.version.strategy.code
+
+    @staticmethod
+    def resolve_responsible(obj: Indicator) -> str | None:
+        return obj.responsible.code if obj.responsible else (obj.responsible_value or None)
+
+    @staticmethod
+    def resolve_targets(obj: Indicator):
+        return list(obj.targets.all())
+
+
+class StrategyOut(Schema):
+    code: str
+    title: str
+    period_start: int
+    period_end: int
+    version: int
+    version_label: str
+    source_file_name: str
+    source_sha256: str
+    act_kind: str
+    act_number: str
+    act_date: str | None
+    measure_count: int
+    indicator_count: int
+
+    @staticmethod
+    def resolve_title(obj: Strategy) -> str:
+        return obj.current_version.title
+
+    @staticmethod
+    def resolve_period_start(obj: Strategy) -> int:
+        return obj.current_version.period_start
+
+    @staticmethod
+    def resolve_period_end(obj: Strategy) -> int:
+        return obj.current_version.period_end
+
+    @staticmethod
+    def resolve_version(obj: Strategy) -> int:
+        return obj.current_version.number
+
+    @staticmethod
+    def resolve_version_label(obj: Strategy) -> str:
+        return obj.current_version.version_label
+
+    @staticmethod
+    def resolve_source_file_name(obj: Strategy) -> str:
+        return obj.current_version.source_file_name
+
+    @staticmethod
+    def resolve_source_sha256(obj: Strategy) -> str:
+        return obj.current_version.source_sha256
+
+    @staticmethod
+    def resolve_act_kind(obj: Strategy) -> str:
+        return obj.current_version.act_kind
+
+    @staticmethod
+    def resolve_act_number(obj: Strategy) -> str:
+        return obj.current_version.act_number
+
+    @staticmethod
+    def resolve_act_date(obj: Strategy) -> str | None:
+        date = obj.current_version.act_date
+        return date.isoformat() if date else None
+
+    @staticmethod
+    def resolve_measure_count(obj: Strategy) -> int:
+        return obj.current_version.measures.count()
+
+    @staticmethod
+    def resolve_indicator_count(obj: Strategy) -> int:
+        return obj.current_version.indicators.count()
+
+
+class MeasureFilterIn(FilterSchema):
+    agency: str | None = Field(None, description="Registry code of an agency")
+    role: str | None = Field(None, description="lead or co; both when absent")
+    year: int | None = Field(None, description="Measures due in this year (ongoing ones always)")
+    q: str | None = Field(None, description="Text search; Azerbaijani case folding applies")
+    strategy: str | None = Field(None, description="Strategy code")
+
+
+def _measures(filters: MeasureFilterIn):
+    agency = get_object_or_404(Agency, code=filters.agency) if filters.agency else None
+    strategy = get_object_or_404(Strategy, code=filters.strategy) if filters.strategy else None
+    return selectors.measure_list(
+        selectors.MeasureFilter(
+            agency=agency,
+            role=filters.role or "",
+            year=filters.year,
+            query=filters.q or "",
+            strategy=strategy,
+        )
+    )
+
+
+@router.get("/strategies", response=list[StrategyOut], auth=None)
+@paginate(LimitOffsetPagination)
+def list_strategies(request):
+    return selectors.strategy_list()
+
+
+@router.get("/strategies/{code}", response=StrategyOut, auth=None)
+def get_strategy(request, code: str):
+    return get_object_or_404(selectors.strategy_list(), code=code)
+
+
+@router.get("/measures", response=list[MeasureOut], auth=None)
+@paginate(LimitOffsetPagination)
+def list_measures(request, filters: Query[MeasureFilterIn]):
+    return _measures(filters)
+
+
+@router.get("/strategies/{code}/measures/{number}", response=MeasureOut, auth=None)
+def get_measure(request, code: str, number: str):
+    strategy = get_object_or_404(selectors.strategy_list(), code=code)
+    return get_object_or_404(
+        selectors.measure_list(selectors.MeasureFilter(strategy=strategy)), number=number
+    )
+
+
+@router.get("/agencies", response=list[AgencyOut], auth=None)
+@paginate(LimitOffsetPagination)
+def list_agencies(request):
+    return Agency.objects.order_by("code")
+
+
+@router.get("/agencies/{code}", response=AgencyOut, auth=None)
+def get_agency(request, code: str):
+    return get_object_or_404(Agency, code=code)
+
+
+@router.get("/indicators", response=list[IndicatorOut], auth=None)
+@paginate(LimitOffsetPagination)
+def list_indicators(request, strategy: str | None = None, agency: str | None = None):
+    indicators = (
+        Indicator.objects.filter(version__strategy__current_version=F("version"))
+        .select_related("version__strategy", "responsible")
+        .prefetch_related("targets")
+        .order_by("version__strategy__code", "position")
+    )
+    if strategy:
+        indicators = indicators.filter(version__strategy__code=strategy)
+    if agency:
+        indicators = indicators.filter(responsible__code=agency)
+    return indicators

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlansConfig(AppConfig):
+    name = "hedef.plans"
+    verbose_name = _("Plans")
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext
+
+        from hedef.domain import i18n
+
+        # Messages raised by the pure core are translated to the request's language.
+        i18n.install(gettext)
