@@ -16,3 +16,65 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"shared material not found at {SHARED}; set HEDEF_SHARED")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def gold_plans(shared_dir):
+    """Both sample strategies as plan data, built from the gold annotations."""
+    from tests.gold_plans import plan_from_gold
+
+    return {
+        plan.code: plan
+        for plan in (
+            plan_from_gold(path, shared_dir / "seeds")
+            for path in sorted((shared_dir / "gold").glob("*.json"))
+        )
+    }
+
+
+@pytest.fixture
+def registry(db):
+    from hedef.agencies.services import agency_registry_load
+
+    agency_registry_load()
+
+
+@pytest.fixture
+def loaded_plans(registry, gold_plans):
+    """Both sample strategies imported into the test database."""
+    from hedef.plans.services import plan_import
+
+    return {code: plan_import(plan=plan, via="test") for code, plan in gold_plans.items()}
+
+
+def make_user(username, role, agency_code=None, **extra):
+    from hedef.accounts.models import User
+    from hedef.agencies.models import Agency
+
+    agency = Agency.objects.get(code=agency_code) if agency_code else None
+    user = User.objects.create_user(
+        username=username, password="correct horse battery", role=role, agency=agency, **extra
+    )
+    return user
+
+
+@pytest.fixture
+def users(registry):
+    """One account per role, as the demo has them."""
+    from hedef.accounts.models import Role
+
+    return {
+        "operator_admin": make_user(
+            "admin1", Role.OPERATOR_ADMIN, is_staff=True, is_superuser=True
+        ),
+        "operator_analyst": make_user("analyst1", Role.OPERATOR_ANALYST),
+        "focal_rinn": make_user("focal1", Role.FOCAL_PERSON, "rinn"),
+        "focal_in": make_user("focal2", Role.FOCAL_PERSON, "in"),
+        "leadership": make_user("leader1", Role.LEADERSHIP),
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real hashing costs a third of a second per account; tests need many accounts."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -205,7 +205,7 @@ class MeasureExecutor(models.Model):
     kind = models.CharField(
         max_length=20, choices=[(k.value, k.value) for k in ExecutorKind], default="agency"
     )
-    alias = models.ForeignKey(AgencyAlias, on_delete=models.PROTECT, null=True, blank=True)
+    alias = models.ForeignKey(AgencyAlias, on_delete=models.CASCADE, null=True, blank=True)
     agency = models.ForeignKey(
         "agencies.Agency",
         on_delete=models.PROTECT,
