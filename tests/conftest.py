@@ -78,3 +78,12 @@ def users(registry):
 def _fast_password_hashing(settings):
     """Real hashing costs a third of a second per account; tests need many accounts."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request that switched language must not leak it into the next test."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

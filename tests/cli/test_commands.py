@@ -31,12 +31,13 @@ def test_export_import_round_trip_through_files(loaded_plans, tmp_path):
 
     result = runner.invoke(app, ["import", str(first)])
     assert result.exit_code == 0
-    assert "nothing changed" in result.output
+    assert "heç nə dəyişmədi" in result.output
 
     workbook = tmp_path / "economy.xlsx"
-    assert runner.invoke(app, ["export", ECONOMY, "--format", "xlsx", "-o", str(workbook)]).exit_code == 0
+    exported = runner.invoke(app, ["export", ECONOMY, "--format", "xlsx", "-o", str(workbook)])
+    assert exported.exit_code == 0
     result = runner.invoke(app, ["import", str(workbook)])
-    assert result.exit_code == 0 and "nothing changed" in result.output
+    assert result.exit_code == 0 and "heç nə dəyişmədi" in result.output
 
 
 def test_import_of_a_broken_file_names_the_place_and_fails(registry, tmp_path):
@@ -66,7 +67,7 @@ def test_demo_set_up_is_idempotent():
     assert Strategy.objects.count() == 2
     second = runner.invoke(app, ["demo", "--no-serve"])
     assert second.exit_code == 0
-    assert "nothing changed" in second.output
+    assert "heç nə dəyişmədi" in second.output
     assert "(unchanged)" in second.output  # passwords are printed only once
     from hedef.accounts.models import User
 

@@ -67,7 +67,7 @@ def test_invalid_json_names_line_and_column():
 
 
 def test_read_plan_file_names_the_file():
-    with pytest.raises(PlanFileError, match="plan.json"):
+    with pytest.raises(PlanFileError, match=r"plan\.json"):
         read_plan_file(b'{"format": "hedef.plan", "format_version": "1.0"}', "plan.json")
     with pytest.raises(PlanFileError, match="empty"):
         read_plan_file(b"  \n", "empty.json")
@@ -76,8 +76,9 @@ def test_read_plan_file_names_the_file():
 
 
 def test_workbook_errors_name_sheet_row_and_column(gold_plans):
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
 
     data = plan_to_workbook(gold_plans["digital-economy-2026-2029"])
     book = load_workbook(io.BytesIO(data))
@@ -90,8 +91,9 @@ def test_workbook_errors_name_sheet_row_and_column(gold_plans):
 
 
 def test_workbook_without_a_sheet_is_refused(gold_plans):
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(plan_to_workbook(gold_plans["digital-development-concept"])))
     del book["Akronimlər"]

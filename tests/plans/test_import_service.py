@@ -3,6 +3,7 @@
 import dataclasses
 
 import pytest
+from django.utils import translation
 
 from hedef.domain import interchange
 from hedef.plans.models import AgencyAlias, Measure, MeasureExecutor, PlanVersion, Strategy
@@ -55,12 +56,18 @@ def test_the_same_content_twice_changes_nothing(loaded_plans, gold_plans):
     outcome = plan_import(plan=gold_plans["digital-economy-2026-2029"])
     assert outcome.unchanged
     assert PlanVersion.objects.filter(strategy=outcome.strategy).count() == 1
-    assert "nothing changed" in outcome.message
+    with translation.override("en"):
+        assert "nothing changed" in outcome.message
+    with translation.override("az"):
+        assert "heç nə dəyişmədi" in outcome.message
 
 
 def test_an_amendment_becomes_a_new_version_and_keeps_the_original(loaded_plans, gold_plans):
     plan = gold_plans["digital-economy-2026-2029"]
-    indicator = dataclasses.replace(plan.indicators[0], targets={**plan.indicators[0].targets, 2029: 250.0})
+    first_indicator = plan.indicators[0]
+    indicator = dataclasses.replace(
+        first_indicator, targets={**first_indicator.targets, 2029: 250.0}
+    )
     amended = dataclasses.replace(
         plan, indicators=(indicator, *plan.indicators[1:]), version_label="Amended 2027"
     )
@@ -76,7 +83,8 @@ def test_an_amendment_becomes_a_new_version_and_keeps_the_original(loaded_plans,
 
 def test_an_unknown_acronym_is_kept_and_flagged(registry, gold_plans):
     plan = gold_plans["digital-development-concept"]
-    measure = dataclasses.replace(plan.measures[0], co_executors=("XYZA", *plan.measures[0].co_executors))
+    first = plan.measures[0]
+    measure = dataclasses.replace(first, co_executors=("XYZA", *first.co_executors))
     outcome = plan_import(plan=dataclasses.replace(plan, measures=(measure, *plan.measures[1:])))
     alias = AgencyAlias.objects.get(version=outcome.version, acronym="XYZA")
     assert alias.agency is None and not alias.listed and alias.needs_attention
