@@ -35,6 +35,7 @@ from hedef.domain.ingest.tables import (
 __all__ = ["read_docx"]
 
 _DOCUMENT_PART = "word/document.xml"
+_ZIP_MAGIC = b"PK\x03\x04"
 
 
 def read_docx(data: bytes, file_name: str) -> ParsedPlan:
@@ -66,7 +67,7 @@ def read_docx_tables(data: bytes, file_name: str) -> ActionPlan:
         IngestionError: as :func:`read_docx`, except for the plan's content.
     """
     ensure_acceptable_size(len(data), file_name)
-    if _DOCUMENT_PART not in archive_members(data, file_name):
+    if not data.startswith(_ZIP_MAGIC) or _DOCUMENT_PART not in archive_members(data, file_name):
         raise IngestionError(
             _("The file %(file)s is not a Word (.docx) document.") % {"file": file_name},
             file_name,
