@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from hedef.domain.ingest.vocabulary import COLLECTIVE, collective_value, is_acronym_shaped
 from hedef.domain.text import az_casefold, normalise_space
 
-__all__ = ["ExecutorItem", "ExecutorRun", "executor_items", "executor_run"]
+__all__ = ["ExecutorItem", "ExecutorRun", "executor_items", "executor_run", "is_executor_list"]
 
 _TOKEN = re.compile(
     rf"(?P<collective>{COLLECTIVE.pattern})|(?P<comma>[,;])|(?P<word>[^\s,;]+)", re.I
@@ -137,3 +137,13 @@ def _groups(text: str, run: list[_Token]) -> tuple[str, ...]:
         else:
             joined = True
     return tuple(normalise_space(text[group[0].start : group[-1].end]) for group in groups if group)
+
+
+def is_executor_list(text: str, known: set[str]) -> bool:
+    """Whether ``text`` is nothing but an executor list naming at least one known body."""
+    tokens = _tokens(text, known)
+    return (
+        bool(tokens)
+        and all(token.kind != "word" for token in tokens)
+        and any(token.kind in ("acronym", "collective") for token in tokens)
+    )

@@ -27,6 +27,8 @@ __all__ = [
     "parse_title_period_act",
     "split_executors",
     "strategy_code",
+    "title_and_act",
+    "title_years",
 ]
 
 _ACRONYM_ENTRY = re.compile(
@@ -95,28 +97,41 @@ def parse_title_period_act(text: str) -> tuple[str, int, int, ApprovingAct | Non
 
     The title is the quoted name in the approving order when there is one, else
     the cover block naming the document type. The period comes from the years in
-    the title, else from the period cells of the action plan.
+    the title, else from the period cells of the action plan, else from the year
+    of the approving act.
 
     Raises:
         IngestionError: no title or no period can be found.
     """
-    lines = split_lines(text)
-    front = normalise_space(" ".join(lines[:_FRONT_LINES]))
-    act = _approving_act(front)
-    title = _quoted_title(front) or _cover_title(lines)
+    title, act = title_and_act(text)
     if not title:
         raise IngestionError(_("The document has no recognisable title."), "title")
+    span = title_years(title) or _plan_years(split_lines(text)) or _act_year(act)
+    if span is None:
+        raise IngestionError(_("The document states no period for the strategy."), "period")
+    return title, span[0], span[1], act
+
+
+def title_and_act(text: str) -> tuple[str | None, ApprovingAct | None]:
+    """The title (``None`` if none is recognisable) and the approving act of a document."""
+    lines = split_lines(text)
+    front = normalise_space(" ".join(lines[:_FRONT_LINES]))
+    return _quoted_title(front) or _cover_title(lines), _approving_act(front)
+
+
+def title_years(title: str) -> tuple[int, int] | None:
+    """The span of years a title names ("... 2026–2029-cu illər üçün ..."), if any."""
     years = _TITLE_YEARS.search(title)
-    if years:
-        start, end = int(years.group("start")), int(years.group("end"))
-    else:
-        span = _plan_years(lines)
-        if span is None and act is not None and act.date:
-            span = (int(act.date[:4]), int(act.date[:4]))
-        if span is None:
-            raise IngestionError(_("The document states no period for the strategy."), "period")
-        start, end = span
-    return title, min(start, end), max(start, end), act
+    if years is None:
+        return None
+    start, end = int(years.group("start")), int(years.group("end"))
+    return min(start, end), max(start, end)
+
+
+def _act_year(act: ApprovingAct | None) -> tuple[int, int] | None:
+    if act is None or not act.date:
+        return None
+    return int(act.date[:4]), int(act.date[:4])
 
 
 def _approving_act(front: str) -> ApprovingAct | None:
