@@ -1,0 +1,302 @@
+"""From action-plan rows to measures and headings: the mapping every reader shares.
+
+A row arrives as cells (from a DOCX or PDF table reader, or rebuilt from text by
+:mod:`.text_plan`). Which cell is which comes from the header's words when there
+is a header, else from the cells themselves: the number opens the row, the period
+cell is the one that reads as a period, the executors sit between the title and
+the period, and the results follow it. The conventions of the gold annotations
+apply here once for all readers: a result cell merged across stages gives its
+text to each stage; a measure without result text of its own shares the results
+of the measure above it (a cell merged down).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from hedef.domain.i18n import gettext as _
+from hedef.domain.ingest.errors import IngestionError
+from hedef.domain.ingest.front import parse_period, split_executors
+from hedef.domain.ingest.model import Flag, TableRow
+from hedef.domain.ingest.vocabulary import NUMBERED_LINE, PERIOD_ANCHOR, join_cell_lines
+from hedef.domain.plan import Period, Stage
+from hedef.domain.text import az_casefold
+
+__all__ = ["HeadingRow", "MeasureRow", "PlanRows", "column_roles", "read_rows"]
+
+STAGES = (Stage.INITIAL, Stage.INTERIM, Stage.FINAL)
+_STAGE_FIELDS = {
+    Stage.INITIAL: "results.initial",
+    Stage.INTERIM: "results.interim",
+    Stage.FINAL: "results.final",
+}
+# Header words per role, folded; checked in this order, so the specific roles come
+# before the general ones ("digər icraçılar" before the lead's "icraçı").
+_ROLE_WORDS = (
+    ("initial", ("ilkin",)),
+    ("interim", ("aralıq",)),
+    ("final", ("yekun",)),
+    ("co_executors", ("digər icraçı", "digər iştirakçı", "həmicraçı", "tərəfdaş")),
+    ("lead", ("əsas icraçı", "icraçı orqan", "məsul icraçı", "icraçı")),
+    ("period", ("müddət", "icra tarixi", "icra ili")),
+    ("number", ("sıra", "№", "nömrə")),
+    ("title", ("tədbir", "adı", "fəaliyyət")),
+    ("results", ("nəticə", "indikator", "göstərici")),
+)
+_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,5})\.?\s*$")
+
+
+@dataclass(frozen=True)
+class HeadingRow:
+    """A goal or direction heading: its number, title and any level keyword it carries."""
+
+    number: str
+    title: str
+    keyword: str
+    index: int
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """A measure as its row says it, before it joins the plan's tree."""
+
+    number: str
+    title: str
+    lead: tuple[str, ...]
+    co_executors: tuple[str, ...]
+    period: Period
+    results: dict[Stage, str]
+    merged: tuple[tuple[Stage, ...], ...]
+    index: int
+
+
+@dataclass
+class PlanRows:
+    """Everything the rows say, in order, with the doubts met on the way."""
+
+    headings: list[HeadingRow] = field(default_factory=list)
+    measures: list[MeasureRow] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    unknown_acronyms: list[str] = field(default_factory=list)
+
+
+def column_roles(labels: Sequence[str]) -> dict[str, int]:
+    """Map each role ("number", "title", "lead", ...) to the first column whose label names it."""
+    roles: dict[str, int] = {}
+    for index, label in enumerate(labels):
+        folded = az_casefold(label)
+        for role, words in _ROLE_WORDS:
+            if role not in roles and any(word in folded for word in words):
+                roles[role] = index
+                break
+    return roles
+
+
+def read_rows(header: TableRow | None, rows: Sequence[TableRow], known: set[str]) -> PlanRows:
+    """Read headings and measures from ``rows``, using ``header`` to place the columns.
+
+    Raises:
+        IngestionError: no row of ``rows`` is a measure.
+    """
+    roles = column_roles(header.cells) if header is not None else {}
+    plan = PlanRows()
+    seen: set[str] = set()
+    for index, row in enumerate(rows):
+        cells = tuple(join_cell_lines(cell.split("\n")) for cell in row.cells)
+        if not any(cells):
+            continue
+        heading = _heading(cells, index)
+        if heading is not None:
+            plan.headings.append(heading)
+            continue
+        measure = _measure(cells, roles, index, row.location, known, plan)
+        if measure is None:
+            continue
+        if measure.number in seen:
+            reason = _("The number %(number)s appears twice; the later row was left out.")
+            plan.flags.append(Flag(measure.number, "number", reason % {"number": measure.number}))
+            continue
+        seen.add(measure.number)
+        plan.measures.append(measure)
+    if not plan.measures:
+        raise IngestionError(_("The action plan has no measure that could be read."))
+    return plan
+
+
+def _number_and_rest(text: str) -> tuple[str, str, str] | None:
+    match = NUMBERED_LINE.match(text)
+    if match is None:
+        return None
+    return match.group("number"), match.group("rest").strip(), match.group("keyword") or ""
+
+
+def _heading(cells: tuple[str, ...], index: int) -> HeadingRow | None:
+    """A row holding only a number and a title (or one cell repeated across the row)."""
+    distinct = [
+        cell for position, cell in enumerate(cells) if cell and cell not in cells[:position]
+    ]
+    if not distinct or len(distinct) > 2:
+        return None
+    parsed = _number_and_rest(distinct[0])
+    if parsed is None:
+        return None
+    number, rest, keyword = parsed
+    title = " ".join(part for part in (rest, *distinct[1:]) if part)
+    if not title or PERIOD_ANCHOR.fullmatch(title.strip()):
+        return None
+    return HeadingRow(number, title, keyword, index)
+
+
+def _measure(
+    cells: tuple[str, ...],
+    roles: dict[str, int],
+    index: int,
+    location: str,
+    known: set[str],
+    plan: PlanRows,
+) -> MeasureRow | None:
+    placed = _place(cells, roles)
+    if placed is None:
+        reason = _("A row without a measure number was left out (%(location)s).")
+        plan.flags.append(Flag(None, "rows", reason % {"location": location}))
+        return None
+    number, title, lead_cell, co_cell, period_cell, result_cells = placed
+    flags: list[Flag] = []
+    lead = _executors(number, "lead", lead_cell, known, flags, plan)
+    co = _executors(number, "co_executors", co_cell, known, flags, plan)
+    period = _period(number, period_cell, flags)
+    results, merged = _results(number, result_cells, flags)
+    above = plan.measures[-1] if plan.measures else None
+    if not any(results.values()) and above is not None and _siblings(number, above.number):
+        results, merged = _inherit_results(number, above, flags)
+    plan.flags.extend(flags)
+    return MeasureRow(number, title, tuple(lead), tuple(co), period, results, merged, index)
+
+
+def _place(
+    cells: tuple[str, ...], roles: dict[str, int]
+) -> tuple[str, str, str, str, str, list[str]] | None:
+    """Number, title, lead, co-executors, period and result cells of a measure row."""
+    if {"title", "lead"} <= roles.keys() and len(cells) > max(roles.values()):
+
+        def cell(role: str) -> str:
+            return cells[roles[role]] if role in roles else ""
+
+        results = [cell(stage.value) for stage in STAGES if stage.value in roles]
+        if not results and "results" in roles:
+            results = [cells[roles["results"]]]
+        number, title = _split_number(cell("number"), cell("title"))
+        return (
+            (number, title, cell("lead"), cell("co_executors"), cell("period"), results)
+            if number
+            else None
+        )
+    return _place_by_content(cells)
+
+
+def _split_number(number_cell: str, title_cell: str) -> tuple[str, str]:
+    """The measure number and title, whether the number has a cell of its own or opens the title."""
+    only = _NUMBER_ONLY.match(number_cell)
+    if only:
+        return only.group(1), title_cell
+    for text in (title_cell, number_cell):
+        parsed = _number_and_rest(text)
+        if parsed is not None:
+            return parsed[0], parsed[1] if text is title_cell else title_cell
+    return "", title_cell
+
+
+def _place_by_content(cells: tuple[str, ...]) -> tuple[str, str, str, str, str, list[str]] | None:
+    """Without a header: the period cell splits executors (before it) from results (after)."""
+    only = _NUMBER_ONLY.match(cells[0])
+    if only:
+        number, title, rest = only.group(1), cells[1] if len(cells) > 1 else "", cells[2:]
+    else:
+        parsed = _number_and_rest(cells[0])
+        if parsed is None:
+            return None
+        number, title, rest = parsed[0], parsed[1], cells[1:]
+    period_at = next(
+        (i for i, cell in enumerate(rest) if PERIOD_ANCHOR.fullmatch(cell.strip())), None
+    )
+    if period_at is None:
+        executors, period, results = rest[:2], "", rest[2:]
+    else:
+        executors, period, results = rest[:period_at], rest[period_at], rest[period_at + 1 :]
+    lead = executors[0] if executors else ""
+    co = ", ".join(cell for cell in executors[1:] if cell)
+    return number, title, lead, co, period, list(results)
+
+
+def _executors(
+    number: str, field_name: str, cell: str, known: set[str], flags: list[Flag], plan: PlanRows
+) -> list[str]:
+    values, reasons = split_executors(cell, known)
+    flags.extend(Flag(number, field_name, reason) for reason in reasons)
+    for value in values:
+        if value not in known and value.isupper() and value not in plan.unknown_acronyms:
+            plan.unknown_acronyms.append(value)
+    if field_name == "lead" and not values:
+        flags.append(Flag(number, "lead", _("The lead executor is missing.")))
+    return values
+
+
+def _period(number: str, cell: str, flags: list[Flag]) -> Period:
+    try:
+        period = parse_period(cell)
+    except IngestionError as error:
+        flags.append(Flag(number, "period", error.message))
+        return Period(None, None, cell)
+    if period.start is not None and period.end is not None and period.start > period.end:
+        flags.append(
+            Flag(number, "period", _("The period ends before it starts; the years were swapped."))
+        )
+        return Period(period.end, period.start, period.text)
+    return period
+
+
+def _results(
+    number: str, cells: list[str], flags: list[Flag]
+) -> tuple[dict[Stage, str], tuple[tuple[Stage, ...], ...]]:
+    """Stage texts from the result cells; equal neighbours are one merged cell.
+
+    Fewer than three cells means a cell was merged across stages: a single cell
+    covers all three, and of two the longer is taken to span two stages.
+    """
+    if len(cells) == 2:
+        wide = 0 if len(cells[0]) > len(cells[1]) else 1
+        cells = [cells[0], cells[0], cells[1]] if wide == 0 else [cells[0], cells[1], cells[1]]
+        reason = _("Two result cells for three stages: which one spans two stages is a guess.")
+        flags.append(Flag(number, "results", reason))
+    elif len(cells) == 1 and cells[0]:
+        cells = cells * 3
+    cells = [*cells, "", "", ""][:3]
+    results = dict(zip(STAGES, cells, strict=True))
+    merged: list[tuple[Stage, ...]] = []
+    for stage, text in zip(STAGES, cells, strict=True):
+        if merged and text and results[merged[-1][-1]] == text:
+            merged[-1] = (*merged[-1], stage)
+        else:
+            merged.append((stage,))
+    for group in merged:
+        if len(group) > 1:
+            reason = _("One result cell spans several stages; its text is given to each of them.")
+            flags.append(Flag(number, _STAGE_FIELDS[group[-1]], reason))
+    return results, tuple(merged)
+
+
+def _siblings(number: str, other: str) -> bool:
+    return number.rpartition(".")[0] == other.rpartition(".")[0]
+
+
+def _inherit_results(
+    number: str, above: MeasureRow, flags: list[Flag]
+) -> tuple[dict[Stage, str], tuple[tuple[Stage, ...], ...]]:
+    reason = _(
+        "The row has no result text of its own; the results of %(above)s were taken, as if the "
+        "cells were merged down. If the cells are really empty, clear them."
+    )
+    flags.append(Flag(number, "results", reason % {"above": above.number}))
+    return dict(above.results), above.merged

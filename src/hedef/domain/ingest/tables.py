@@ -1,0 +1,383 @@
+"""From the tables of a Word or PDF document to the rows of its action plan.
+
+Both readers reduce a document to the same thing: a sequence of blocks in reading
+order, each a line of text or a :class:`SourceTable` whose cells know where they
+sit in the table's layout grid and how they are merged. Everything after that is
+shared and lives here, one way each:
+
+* which columns a header names (:func:`column_roles`), by folded keywords, never by
+  position, because the documents of the family order and word their columns
+  differently;
+* which table is the action plan, and which later tables continue it (a repeated
+  header is dropped; a header-less table of the same width right after it is its
+  next page);
+* merged cells: a cell spanning several result columns carries its text into each
+  of them (the gold convention), any other wide cell (a goal heading) is kept
+  once, in its first column; a cell merged down carries its text into each row it
+  covers;
+* a row broken by a page break (the next piece opens with a row whose number cell
+  is empty) is joined back to the row it continues;
+* every table that is not the action plan (the headline indicators) becomes lines
+  of front text, one line per row, so the text parser reads it as it reads the
+  plain-text documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hedef.domain.ingest.model import TableRow
+from hedef.domain.text import az_casefold, normalise_space
+
+__all__ = [
+    "RESULT_ROLES",
+    "ROLES",
+    "ActionPlan",
+    "Block",
+    "SourceCell",
+    "SourceRow",
+    "SourceTable",
+    "assemble",
+    "column_roles",
+]
+
+RESULT_ROLES = ("initial", "interim", "final")
+ROLES = ("number", "title", "lead", "co_executors", "period", *RESULT_ROLES)
+
+# Keywords that name each column, folded; the first role whose keyword a header
+# label contains wins, so the more specific roles come first ("digər icraçılar"
+# before the bare "icraçı" of the lead column, the stages before "nəticə").
+_ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("initial", ("ilkin",)),
+    ("interim", ("aralıq",)),
+    ("final", ("yekun",)),
+    ("co_executors", ("digər icraçı", "digər iştirakçı", "tərəfdaş", "həmicraçı")),
+    ("lead", ("əsas icraçı", "icraçı orqan", "məsul icraçı", "icraçı")),
+    ("period", ("müddət", "icra tarixi", "icra ili")),
+    ("number", ("sıra", "№", "nömrə", "s/s", "n/n")),
+    ("title", ("tədbir", "adı", "fəaliyyət")),
+)
+# Words a header cell may hold besides the role keywords ("Nəticə indikatorları",
+# "Hədəf indikatoru", "Ölçü vahidi"): enough to tell a header row from a data row.
+_HEADER_WORDS = ("nəticə", "indikator", "göstərici", "vahid", "icraçı", "müddət", "adı")
+_MAX_HEADER_CELL_WORDS = 8
+_MAX_HEADER_ROWS = 4
+# The roles that make a table an action plan: what to do, who, and when or with
+# which result.
+_REQUIRED_ROLES = ("title", "lead")
+_ONE_OF_ROLES = ("period", *RESULT_ROLES)
+# A measure or heading number opening a cell: "8.1.1.1.", "1.4", "2)".
+_OPENING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?(?=\s|$)")
+_DOTTED_NUMBER = re.compile(r"\d+\.\d+")
+# Text between two pieces of one table that is only page furniture (page numbers,
+# a running header): short enough to be ignored when deciding on continuation.
+_MAX_FURNITURE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class SourceCell:
+    """One cell as the document draws it.
+
+    ``column`` is the first layout-grid column it covers and ``span`` how many;
+    ``continues_above`` marks the lower part of a cell merged down (Word's
+    ``vMerge="continue"``), whose text is the text of the cell above.
+    """
+
+    text: str
+    column: int
+    span: int = 1
+    continues_above: bool = False
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    cells: tuple[SourceCell, ...]
+    location: str
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A table as drawn: its rows, the width of its layout grid, and where it is."""
+
+    rows: tuple[SourceRow, ...]
+    columns: int
+    location: str
+
+
+Block = str | SourceTable
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    """What the readers hand to the row → measure mapping.
+
+    ``front_text`` is the document's text outside the action plan, in reading
+    order (non-plan tables one line per row); ``header`` has one label per column
+    of the plan; every row of ``rows`` has one cell per column.
+    """
+
+    front_text: str
+    header: TableRow | None
+    rows: tuple[TableRow, ...]
+
+
+def column_roles(labels: Sequence[str]) -> dict[int, str]:
+    """Map column index → role for the header labels of a table, by keywords.
+
+    A role is given to the first column that names it; columns naming no role are
+    left out.
+    """
+    roles: dict[int, str] = {}
+    for index, label in enumerate(labels):
+        role = _role_of(label)
+        if role is not None and role not in roles.values():
+            roles[index] = role
+    return roles
+
+
+def is_action_plan(roles: dict[int, str]) -> bool:
+    named = set(roles.values())
+    return all(role in named for role in _REQUIRED_ROLES) and bool(named & set(_ONE_OF_ROLES))
+
+
+def assemble(blocks: Sequence[Block]) -> ActionPlan:
+    """Split a document's blocks into front text and the rows of its action plan.
+
+    The first table whose header names the action-plan columns opens the plan;
+    later tables join it when they repeat its header, or when they have its width
+    and follow it with nothing but page furniture between. Other tables become
+    front text.
+    """
+    assembler = _Assembler()
+    for block in blocks:
+        if isinstance(block, SourceTable):
+            assembler.add_table(block)
+        else:
+            assembler.add_text(block)
+    return assembler.result()
+
+
+def _role_of(label: str) -> str | None:
+    folded = az_casefold(label)
+    for role, keywords in _ROLE_KEYWORDS:
+        if any(_has_word(folded, keyword) for keyword in keywords):
+            return role
+    return None
+
+
+def _has_word(folded: str, keyword: str) -> bool:
+    """Whether ``keyword`` opens a word of ``folded``.
+
+    "adı" opens a word in "tədbirin adı" but not in "yaradılması".
+    """
+    return re.search(rf"(?<!\w){re.escape(keyword)}", folded) is not None
+
+
+def _is_header_row(row: SourceRow) -> bool:
+    """Whether every filled cell of a row is a short column label.
+
+    A label holds a column keyword and no dotted number, which tells "İcra
+    müddəti" from a heading such as "8.3.2. İqtisadi fəaliyyət sahələri".
+    """
+    texts = [
+        az_casefold(cell.text)
+        for cell in row.cells
+        if cell.text.strip() and not cell.continues_above
+    ]
+    return bool(texts) and all(_is_label(text) for text in texts)
+
+
+def _is_label(text: str) -> bool:
+    return (
+        len(text.split()) <= _MAX_HEADER_CELL_WORDS
+        and not _DOTTED_NUMBER.search(text)
+        and (_role_of(text) is not None or any(_has_word(text, word) for word in _HEADER_WORDS))
+    )
+
+
+def _is_column_numbering(row: SourceRow) -> bool:
+    """Whether a row only numbers the columns ("1 | 2 | 3 ..."), as some plans print."""
+    texts = [cell.text.strip().rstrip(".") for cell in row.cells if cell.text.strip()]
+    return len(texts) > 2 and texts == [str(number) for number in range(1, len(texts) + 1)]
+
+
+def _header_rows(table: SourceTable) -> int:
+    """How many leading rows of ``table`` are header (labels or column numbering)."""
+    count = 0
+    for row in table.rows[:_MAX_HEADER_ROWS]:
+        if not (_is_header_row(row) or (count and _is_column_numbering(row))):
+            break
+        count += 1
+    return count
+
+
+def _header_labels(table: SourceTable, rows: int) -> list[str]:
+    """One label per grid column: the distinct header texts above it, top to bottom."""
+    labels: list[list[str]] = [[] for _ in range(table.columns)]
+    for row in table.rows[:rows]:
+        for cell in row.cells:
+            text = normalise_space(cell.text)
+            for column in range(cell.column, min(cell.column + cell.span, table.columns)):
+                if text and text not in labels[column] and not cell.continues_above:
+                    labels[column].append(text)
+    return [" ".join(parts) for parts in labels]
+
+
+@dataclass
+class _Piece:
+    """A table, or the part of it on one page, with its header rows counted."""
+
+    table: SourceTable
+    header_rows: int
+    roles: dict[int, str]
+
+
+class _Assembler:
+    """Walks the blocks once, keeping the plan open across continued tables."""
+
+    def __init__(self) -> None:
+        self.front: list[str] = []
+        self.header: TableRow | None = None
+        self.rows: list[list[str]] = []
+        self.locations: list[str] = []
+        self.plan_columns: dict[str, int] = {}
+        self.plan_width = 0
+        self.last_table: _Piece | None = None
+        self.last_front_rows: list[list[str]] = []
+        self.words_since_table = 0
+
+    def add_text(self, text: str) -> None:
+        self.front.append(text)
+        self.words_since_table += len(text.split())
+
+    def add_table(self, table: SourceTable) -> None:
+        header_rows = _header_rows(table)
+        roles = column_roles(_header_labels(table, header_rows)) if header_rows else {}
+        piece = _Piece(table, header_rows, roles)
+        if is_action_plan(roles):
+            self._add_plan_piece(piece, continues=self.header is not None)
+        elif self._continues_last(piece) and self.last_table is not None:
+            if is_action_plan(self.last_table.roles):
+                self._add_plan_piece(_Piece(table, 0, self.last_table.roles), continues=True)
+            else:
+                self._add_front_rows(piece, continues=True)
+        else:
+            self._add_front_rows(piece, continues=False)
+        self.words_since_table = 0
+
+    def _continues_last(self, piece: _Piece) -> bool:
+        last = self.last_table
+        return (
+            last is not None
+            and piece.header_rows == 0
+            and piece.table.columns == last.table.columns
+            and self.words_since_table <= _MAX_FURNITURE_WORDS
+        )
+
+    def _add_plan_piece(self, piece: _Piece, *, continues: bool) -> None:
+        if self.header is None:
+            labels = _header_labels(piece.table, piece.header_rows)
+            self.header = TableRow(tuple(labels), piece.table.location)
+            self.plan_columns = {role: index for index, role in piece.roles.items()}
+            self.plan_width = piece.table.columns
+        body = piece.table.rows[piece.header_rows :]
+        grid = _resolve_merges(body, piece.table.columns, piece.roles)
+        for index, (row, cells) in enumerate(zip(body, grid, strict=True)):
+            placed = self._place(cells, piece.roles)
+            if continues and index == 0 and self.rows and _is_broken_row(row, placed, self):
+                self.rows[-1] = [_join(a, b) for a, b in zip(self.rows[-1], placed, strict=True)]
+                continue
+            self.rows.append(placed)
+            self.locations.append(row.location)
+        self.last_table = piece
+
+    def _place(self, cells: list[str], roles: dict[int, str]) -> list[str]:
+        """Lay a row out in the plan's own columns, matching the columns by role."""
+        if roles == {index: role for role, index in self.plan_columns.items()}:
+            return (cells + [""] * self.plan_width)[: self.plan_width]
+        placed = [""] * self.plan_width
+        for index, role in roles.items():
+            if role in self.plan_columns and index < len(cells):
+                placed[self.plan_columns[role]] = cells[index]
+        return placed
+
+    def _add_front_rows(self, piece: _Piece, *, continues: bool) -> None:
+        grid = _resolve_merges(piece.table.rows, piece.table.columns, {})
+        rows = [[normalise_space(text) for text in cells] for cells in grid]
+        if continues and self.last_front_rows and rows and rows[0] == self.last_front_rows[0]:
+            rows = rows[1:]  # the header, repeated on the new page
+        if continues and rows and self.last_front_rows and not rows[0][0]:
+            broken = rows.pop(0)
+            merged = [_join(a, b) for a, b in zip(self.last_front_rows[-1], broken, strict=False)]
+            self.front[-1] = _front_line(merged)
+            self.last_front_rows[-1] = merged
+        for cells in rows:
+            self.front.append(_front_line(cells))
+        self.last_front_rows = (self.last_front_rows if continues else []) + rows
+        self.last_table = piece
+
+    def result(self) -> ActionPlan:
+        rows = tuple(
+            TableRow(tuple(cells), location)
+            for cells, location in zip(self.rows, self.locations, strict=True)
+        )
+        return ActionPlan("\n".join(self.front), self.header, rows)
+
+
+def _resolve_merges(
+    rows: Sequence[SourceRow], width: int, roles: dict[int, str]
+) -> list[list[str]]:
+    """Each row as one text per grid column, merged cells resolved.
+
+    A cell spanning only result columns repeats its text in each; any other wide
+    cell keeps its text in its first column. A cell that continues the one above
+    takes the text that column had in the row above.
+    """
+    grid: list[list[str]] = []
+    for row in rows:
+        cells = [""] * width
+        for cell in row.cells:
+            covered = range(cell.column, min(cell.column + cell.span, width))
+            if not covered:
+                continue
+            if cell.continues_above:
+                above = grid[-1] if grid else [""] * width
+                for column in covered:
+                    cells[column] = above[column]
+                continue
+            repeat = len(covered) > 1 and all(roles.get(c) in RESULT_ROLES for c in covered)
+            for column in covered if repeat else covered[:1]:
+                cells[column] = cell.text
+        grid.append(cells)
+    return grid
+
+
+def _is_broken_row(row: SourceRow, placed: list[str], assembler: _Assembler) -> bool:
+    """Whether the first row of a continued piece is the tail of the row before it.
+
+    A row broken by a page break leaves its number behind: the cell that numbers
+    the measures (the number column, or the title column where the number opens
+    the title) does not open with a number. A single wide cell is a heading, not
+    a tail.
+    """
+    if len([cell for cell in row.cells if cell.text.strip()]) == 1 and any(
+        cell.span >= max(assembler.plan_width - 1, 2) for cell in row.cells
+    ):
+        return False
+    key = assembler.plan_columns.get("number", assembler.plan_columns.get("title", 0))
+    return not _OPENING_NUMBER.match(placed[key]) and any(text.strip() for text in placed)
+
+
+def _join(before: str, after: str) -> str:
+    if not before.strip():
+        return after
+    if not after.strip():
+        return before
+    return f"{before}\n{after}"
+
+
+def _front_line(cells: Sequence[str]) -> str:
+    """A non-plan table row as one line of text, cells separated by spaces."""
+    return " ".join(text for text in (normalise_space(cell) for cell in cells) if text)
