@@ -12,8 +12,7 @@ from django.db import transaction
 from hedef.accounts.models import Role, User
 from hedef.agencies.models import Agency
 from hedef.agencies.services import agency_registry_load
-from hedef.domain.plan_files import read_plan_file
-from hedef.plans.services import plan_import
+from hedef.ingest.services import document_ingest, draft_accept
 
 # (user name, role, agency code, first name, last name) — invented people.
 DEMO_ACCOUNTS = [
@@ -44,12 +43,19 @@ def demo_setup(*, reset_passwords: bool = False, progress: Any = None) -> DemoRe
     registry = agency_registry_load()
     say(f"Agency registry: {registry.created} created, {registry.updated} up to date")
     messages = []
-    for path in sorted(resources.files("hedef.sample_data").joinpath("plans").iterdir()):
-        if not path.name.endswith(".json"):
+    documents = resources.files("hedef.sample_data").joinpath("documents")
+    for path in sorted(documents.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".txt"):
             continue
-        outcome = plan_import(plan=read_plan_file(path.read_bytes(), path.name), via="demo")
-        messages.append(outcome.message)
-        say(outcome.message, highlight=False)
+        # The same pipeline an operator uses; the demo accepts what was read unreviewed.
+        outcome = document_ingest(data=path.read_bytes(), file_name=path.name, via="demo")
+        if outcome.draft is not None:
+            accepted = draft_accept(draft=outcome.draft, user=None, edit_version=1)
+            message = accepted.message
+        else:
+            message = outcome.message
+        messages.append(message)
+        say(message, highlight=False)
     return DemoReport(accounts=_demo_accounts(reset_passwords), messages=messages)
 
 

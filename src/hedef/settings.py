@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "hedef.agencies",
     "hedef.accounts",
     "hedef.plans",
+    "hedef.ingest",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

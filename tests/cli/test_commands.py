@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hedef.cli import app
-from hedef.plans.models import Strategy
+from hedef.plans.models import PlanVersion, Strategy
 
 runner = CliRunner()
 ECONOMY = "digital-economy-2026-2029"
@@ -65,9 +65,10 @@ def test_demo_set_up_is_idempotent():
     first = runner.invoke(app, ["demo", "--no-serve"])
     assert first.exit_code == 0, first.output
     assert Strategy.objects.count() == 2
+    versions = PlanVersion.objects.count()
     second = runner.invoke(app, ["demo", "--no-serve"])
     assert second.exit_code == 0
-    assert "heç nə dəyişmədi" in second.output
+    assert PlanVersion.objects.count() == versions == 2
     assert "(unchanged)" in second.output  # passwords are printed only once
     from hedef.accounts.models import User
 

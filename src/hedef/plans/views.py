@@ -186,7 +186,8 @@ def strategy_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_upload(request: HttpRequest) -> HttpResponse:
     require_manage_plans(request.user)
-    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    bound = request.method == "POST"
+    form = PlanUploadForm(request.POST if bound else None, request.FILES if bound else None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:

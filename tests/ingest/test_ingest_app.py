@@ -1,0 +1,217 @@
+"""Uploading strategy documents, reviewing what was read, accepting it as a plan version."""
+
+import io
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from typer.testing import CliRunner
+
+from hedef.cli import app
+from hedef.domain.ingest.errors import IngestionError
+from hedef.ingest.models import ReviewDraft
+from hedef.ingest.services import DraftConflict, document_ingest, draft_accept, draft_correct
+from hedef.plans.models import PlanVersion, Strategy
+
+CONCEPT_FILE = "001_53070439b15b0152.txt"
+ECONOMY_FILE = "002_342d9e6260cb9729.txt"
+
+
+@pytest.fixture
+def economy_text(shared_dir):
+    return (shared_dir / "seeds" / ECONOMY_FILE).read_bytes()
+
+
+def _upload(client, data, name):
+    upload = io.BytesIO(data)
+    upload.name = name
+    return client.post(reverse("ingest:upload"), {"document": upload})
+
+
+def test_reading_a_document_saves_no_plan_before_accept(registry, economy_text):
+    outcome = document_ingest(data=economy_text, file_name=ECONOMY_FILE)
+    assert outcome.draft is not None and not Strategy.objects.exists()
+    result = draft_accept(draft=outcome.draft, user=None, edit_version=1)
+    version = result.version
+    assert version.measures.count() == 50
+    assert version.indicators.count() == 7
+    assert version.aliases.filter(listed=True).count() == 19
+    assert not version.aliases.filter(agency__isnull=True).exists()
+    assert version.source_file_name == ECONOMY_FILE and len(version.source_sha256) == 64
+
+
+def test_the_same_file_again_changes_nothing_and_says_so(registry, economy_text):
+    first = document_ingest(data=economy_text, file_name=ECONOMY_FILE)
+    draft_accept(draft=first.draft, user=None, edit_version=1)
+    again = document_ingest(data=economy_text, file_name="renamed.txt")
+    assert again.draft is None and again.already_loaded is not None
+    with translation.override("en"):
+        assert "nothing changed" in again.message
+    assert PlanVersion.objects.count() == 1 and ReviewDraft.objects.count() == 1
+
+
+def test_a_new_edition_shows_its_differences_and_becomes_version_two(
+    registry, economy_text, client, users
+):
+    first = document_ingest(data=economy_text, file_name=ECONOMY_FILE)
+    draft_accept(draft=first.draft, user=None, edit_version=1)
+    amended = economy_text.decode().replace("\n100-dən çox\n", "\n150-dən çox\n")
+    assert amended != economy_text.decode()
+    outcome = document_ingest(data=amended.encode(), file_name="002-amended.txt")
+    client.force_login(users["operator_analyst"])
+    page = client.get(outcome.draft.get_absolute_url())
+    diff = page.context["diff"]
+    (changed,) = diff.measures_changed
+    assert changed.number == "8.1.1.2"
+    fields = {c.field for c in changed.changes}
+    assert "results.final" in fields
+    response = client.post(
+        outcome.draft.get_absolute_url(), {"action": "accept", "edit_version": "1"}
+    )
+    assert response.status_code == 302
+    strategy = Strategy.objects.get()
+    assert strategy.current_version.number == 2
+    assert (
+        strategy.versions.get(number=1).measures.get(number="8.1.1.2").targets.first().value == 100
+    )
+    assert strategy.current_version.measures.get(number="8.1.1.2").targets.first().value == 150
+
+
+def test_review_screen_marks_low_confidence_fields_beside_source_lines(client, users, shared_dir):
+    client.force_login(users["operator_analyst"])
+    response = _upload(client, (shared_dir / "seeds" / CONCEPT_FILE).read_bytes(), CONCEPT_FILE)
+    assert response.status_code == 302
+    page = client.get(response.url)
+    html = page.content.decode()
+    flagged = [m for m in page.context["measures"] if m.flagged]
+    assert flagged, "the Concept has page-break tails the reader must flag"
+    assert 'class="flag-reason"' in html
+    assert all(m.source for m in page.context["measures"])
+    assert 'name="f:measures.0.title"' in html
+
+
+def test_corrections_are_saved_and_accepted(client, users, economy_text):
+    client.force_login(users["operator_admin"])
+    draft_url = _upload(client, economy_text, ECONOMY_FILE).url
+    response = client.post(
+        draft_url,
+        {"action": "save", "edit_version": "1", "f:measures.0.lead": "İN, RİNN"},
+    )
+    assert response.status_code == 302
+    draft = ReviewDraft.objects.get()
+    assert draft.plan["measures"][0]["lead"] == ["İN", "RİNN"] and draft.edit_version == 2
+    client.post(draft_url, {"action": "accept", "edit_version": "2"})
+    measure = Strategy.objects.get().current_version.measures.get(number="8.1.1.1")
+    assert [e.value for e in measure.lead_executors] == ["İN", "RİNN"]
+
+
+def test_a_bad_correction_names_the_field_and_saves_nothing(client, users, economy_text):
+    client.force_login(users["operator_analyst"])
+    draft_url = _upload(client, economy_text, ECONOMY_FILE).url
+    response = client.post(
+        draft_url, {"action": "accept", "edit_version": "1", "f:measures.4.period.start": "iki"}
+    )
+    assert response.status_code == 400
+    assert "measures.4.period.start" in response.context["errors"][0]
+    assert not Strategy.objects.exists()
+    assert ReviewDraft.objects.get().edit_version == 1
+
+
+def test_two_reviewers_saving_at_once_the_second_is_refused(registry, economy_text):
+    draft = document_ingest(data=economy_text, file_name=ECONOMY_FILE).draft
+    draft_correct(draft=draft, edits={"measures.0.lead": "RİNN"}, edit_version=1)
+    with pytest.raises(DraftConflict):
+        draft_correct(draft=draft, edits={"measures.0.lead": "İN"}, edit_version=1)
+    assert ReviewDraft.objects.get().plan["measures"][0]["lead"] == ["RİNN"]
+
+
+# (content, file name) of inputs that are not strategies: each refused, nothing stored
+BAD = [
+    (b"", "empty.txt"),
+    (b"\x00\x01\x02\xff" * 500, "garbage.bin"),
+    (b"This is an English memo about budgets. " * 40, "memo.txt"),
+    (b"%PDF-1.4 broken", "broken.pdf"),
+    (b"PK\x03\x04 not really a zip", "fake.docx"),
+]
+
+
+@pytest.mark.parametrize(("data", "name"), BAD, ids=[b[1] for b in BAD])
+def test_bad_documents_get_one_clear_message(client, users, data, name):
+    client.force_login(users["operator_analyst"])
+    response = _upload(client, data, name)
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not ReviewDraft.objects.exists() and not Strategy.objects.exists()
+
+
+def test_service_raises_only_ingestion_error(registry):
+    with pytest.raises(IngestionError):
+        document_ingest(data=b"\x00" * 100, file_name="x.bin")
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("operator_admin", True),
+        ("operator_analyst", True),
+        ("focal_rinn", False),
+        ("leadership", False),
+    ],
+)
+def test_only_operators_upload_and_review(client, users, economy_text, role, allowed):
+    draft = document_ingest(data=economy_text, file_name=ECONOMY_FILE).draft
+    client.force_login(users[role])
+    assert client.get(reverse("ingest:upload")).status_code == (200 if allowed else 403)
+    assert client.get(draft.get_absolute_url()).status_code == (200 if allowed else 403)
+    response = client.post(draft.get_absolute_url(), {"action": "accept", "edit_version": "1"})
+    assert Strategy.objects.exists() is allowed
+    assert response.status_code == (302 if allowed else 403)
+
+
+runner = CliRunner()
+
+
+def test_cli_dry_run_prints_the_gold_shape(shared_dir):
+    result = runner.invoke(
+        app, ["ingest", str(shared_dir / "seeds" / ECONOMY_FILE), "--dry-run", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    start = result.stdout.index("{")
+    data = json.loads(result.stdout[start : result.stdout.rindex("}") + 1])
+    assert len(data["measures"]) == 50 and len(data["target_indicators"]) == 7
+    assert set(data["measures"][0]) >= {"number", "title", "lead", "co_executors", "period"}
+
+
+def test_cli_evaluate_scores_against_gold(shared_dir):
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(shared_dir / "seeds" / CONCEPT_FILE),
+            "--evaluate",
+            str(shared_dir / "gold" / CONCEPT_FILE.replace(".txt", ".json")),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0
+    scores = json.loads(result.stdout[result.stdout.index("{") :])
+    assert scores
+
+
+def test_cli_ingest_and_accept_then_again_changes_nothing(registry, shared_dir):
+    path = str(shared_dir / "seeds" / CONCEPT_FILE)
+    first = runner.invoke(app, ["ingest", path, "--accept"])
+    assert first.exit_code == 0, first.output
+    assert Strategy.objects.count() == 1
+    second = runner.invoke(app, ["ingest", path])
+    assert second.exit_code == 0
+    assert PlanVersion.objects.count() == 1 and ReviewDraft.objects.count() == 1
+
+
+def test_cli_ingest_refuses_garbage_with_exit_code_1(registry, tmp_path):
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"\x00\xff" * 1000)
+    result = runner.invoke(app, ["ingest", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.bin" in result.output
