@@ -22,7 +22,8 @@ CASES = [
     # Agrees with the Statistics Canada method when the series is ordinary.
     ({2015: 100, 2020: 110}, {"direction": UP}, S.SUBSTANTIAL_PROGRESS, 0.019245),
     ({2015: 100, 2020: 110}, {"direction": DOWN}, S.DETERIORATION, -0.019245),
-    ({2015: 100, 2020: 130}, {"direction": UP, "targets": {2030: 200}}, S.SUBSTANTIAL_PROGRESS, 1.139126),
+    ({2015: 100, 2020: 130}, {"direction": UP, "targets": {2030: 200}},
+     S.SUBSTANTIAL_PROGRESS, 1.139126),
     # A count from zero: the automatic rate is linear (10 a year against 100/5 = 20 required).
     ({2024: 0, 2025: 10}, {"direction": UP, "targets": {2029: 100}}, S.LIMITED_PROGRESS, 0.5),
     ({2024: 0, 2025: 20}, {"direction": UP, "targets": {2029: 100}}, S.SUBSTANTIAL_PROGRESS, 1.0),

@@ -39,7 +39,8 @@ CASES = [
     ({2015: 100, 2020: 95}, {"direction": "positive", "target": 200},
      S.DETERIORATION, -3.3992, -0.215803),
     # Lower is better, target 10 by 2025: observed −5.59 %, required −12.94 %, ratio 0.432.
-    ({2015: 40, 2020: 30}, {"target": 10, "target_year": 2025}, S.LIMITED_PROGRESS, -0.7003, 0.431925),
+    ({2015: 40, 2020: 30}, {"target": 10, "target_year": 2025},
+     S.LIMITED_PROGRESS, -0.7003, 0.431925),
     # Target reached: status and score fixed, whatever the growth.
     ({2015: 100, 2020: 125}, {"direction": "positive", "target": 120}, S.TARGET_ACHIEVED, 5.0, 1.0),
     # ... even from a single observation.
@@ -54,7 +55,8 @@ CASES = [
     ({2015: -10, 2020: -5}, {"direction": "positive"}, S.SUBSTANTIAL_PROGRESS, 5.0, 0.129449),
     # Near a limit of 100 the thresholds shrink by 1 − 0.95 ** 4.44 = 0.2037:
     # 0.21 % a year is moderate (above 0.102 %, below 0.306 %), score 250·v/0.2037 − 1.25.
-    ({2015: 95, 2020: 96}, {"direction": "positive", "limit": 100}, S.MODERATE_PROGRESS, 1.3233, 0.002096),
+    ({2015: 95, 2020: 96}, {"direction": "positive", "limit": 100},
+     S.MODERATE_PROGRESS, 1.3233, 0.002096),
     # A base on the limit makes every threshold 0: any non-negative rate is substantial, 5.
     ({2015: 100, 2020: 100.5}, {"direction": "positive", "limit": 100},
      S.SUBSTANTIAL_PROGRESS, 5.0, 0.000998),
@@ -62,7 +64,8 @@ CASES = [
     ({2015: 100, 2020: 130}, {"direction": "positive", "target": 200,
      "progress_thresholds": {"high": 1.2}}, S.MODERATE_PROGRESS, 3.8510, 1.139126),
     # A base year after every observation.
-    ({2015: 100, 2020: 130}, {"direction": "positive", "base_year": 2021}, S.NOT_AVAILABLE, None, None),
+    ({2015: 100, 2020: 130}, {"direction": "positive", "base_year": 2021},
+     S.NOT_AVAILABLE, None, None),
 ]  # fmt: skip
 
 
