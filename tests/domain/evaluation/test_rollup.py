@@ -37,7 +37,7 @@ RECORDS = [
         lead=("İİTKM",),
         submitted=date(2026, 7, 20),
         att=0.8,
-    ),  # fmt: skip
+    ),
     record(
         "1.1",
         "overdue",
@@ -46,7 +46,7 @@ RECORDS = [
         lead=("ETN",),
         strategy="SİS",
         submitted=date(2026, 7, 10),
-    ),  # fmt: skip
+    ),
 ]
 
 
