@@ -114,9 +114,14 @@ def test_cumulative_indicator_compares_running_totals():
 
 def test_cumulative_running_totals_reported_as_such_are_used_directly():
     result = attainment_for_year(
-        2026, observations={2025: 25, 2026: 32}, targets={2026: 40}, direction=UP,
-        baseline=20, baseline_year=2024, cumulative=True,
-    )  # fmt: skip
+        2026,
+        observations={2025: 25, 2026: 32},
+        targets={2026: 40},
+        direction=UP,
+        baseline=20,
+        baseline_year=2024,
+        cumulative=True,
+    )
     assert result.value == pytest.approx(0.6)
 
 

@@ -72,8 +72,13 @@ def test_linear_trend_value_at_target_year():
 
 def test_a_crossing_before_the_last_observation_is_moved_after_it():
     """The fitted line passes 17 in 2024.5, but the 2025 observation is still below it."""
-    result = forecast({2021: 10, 2022: 14, 2023: 15, 2024: 17, 2025: 16.5}, target=17.2,
-                      target_year=2029, direction=UP, method=ForecastMethod.LINEAR)  # fmt: skip
+    result = forecast(
+        {2021: 10, 2022: 14, 2023: 15, 2024: 17, 2025: 16.5},
+        target=17.2,
+        target_year=2029,
+        direction=UP,
+        method=ForecastMethod.LINEAR,
+    )
     assert result.reached_year == 2026
 
 

@@ -102,9 +102,12 @@ def test_ongoing_measure_missing_its_numeric_target_is_behind():
 def test_completed_measure_keeps_a_note_of_missed_targets():
     check = check_target(target(Comparator.AT_LEAST, 20), 12)
     result = measure_status(
-        period=P2026, as_of=2027.0, stage_reached=Stage.FINAL, reporting=REPORTED,
+        period=P2026,
+        as_of=2027.0,
+        stage_reached=Stage.FINAL,
+        reporting=REPORTED,
         target_checks=[check],
-    )  # fmt: skip
+    )
     assert result.status is M.COMPLETED
     assert result.notes == ("numeric_targets_not_met",)
 

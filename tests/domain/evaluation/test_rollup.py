@@ -9,8 +9,19 @@ from hedef.domain.evaluation.rollup import GroupBy, MeasureRecord, rollup, rollu
 DUE = date(2026, 7, 15)
 
 
-def record(number, status, *, goal="1", direction="1.1", lead=("RİNN",), co=(), att=None,
-           submitted=DUE, due=DUE, strategy="RİS"):  # fmt: skip
+def record(
+    number,
+    status,
+    *,
+    goal="1",
+    direction="1.1",
+    lead=("RİNN",),
+    co=(),
+    att=None,
+    submitted=DUE,
+    due=DUE,
+    strategy="RİS",
+):
     return MeasureRecord(
         number=number,
         strategy=strategy,

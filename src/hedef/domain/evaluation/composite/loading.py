@@ -126,7 +126,9 @@ def parse_index_definition(
             Aggregation, raw.get("aggregation", "arithmetic"), f"{location}: aggregation"
         ),
         rounding=_rounding(raw.get("rounding"), location),
-        ranking=_ranking(raw.get("ranking") or {}, location),
+        ranking=_ranking(
+            raw.get("ranking") or {}, location, rounded=raw.get("rounding") is not None
+        ),
         groups=_groups(raw.get("groups") or [], location),
         uncertainty=_uncertainty(raw.get("uncertainty") or {}, location),
         columns=columns,
@@ -267,13 +269,14 @@ def _indicators(value: Any, location: str) -> tuple[IndicatorSpec, ...]:
     return tuple(specs)
 
 
-def _ranking(value: Any, location: str) -> RankingSpec:
+def _ranking(value: Any, location: str, *, rounded: bool) -> RankingSpec:
+    """Ranking settings; ranks follow the published (rounded) score when there is one."""
     where = f"{location}: ranking"
     if not isinstance(value, Mapping):
         raise InvalidIndexDefinition("must be a mapping", location=where)
     _known(value, {"by", "ties"}, where)
     return RankingSpec(
-        on=_choice(RankOn, value.get("by", "rounded"), f"{where}: by"),
+        on=_choice(RankOn, value.get("by", "rounded" if rounded else "unrounded"), f"{where}: by"),
         ties=_choice(Ties, value.get("ties", "min"), f"{where}: ties"),
     )
 
