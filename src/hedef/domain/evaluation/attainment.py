@@ -47,6 +47,8 @@ __all__ = [
 
 
 class AttainmentBasis(StrEnum):
+    """Which rule produced an attainment value."""
+
     BASELINE = "baseline"
     FIRST_OBSERVATION = "first_observation"
     MAINTAIN_TARGET = "maintain_target"

@@ -27,6 +27,8 @@ __all__ = ["Band", "band_of", "self_reported_disagrees"]
 
 
 class Band(IntEnum):
+    """Ordered bands that reported and computed statuses are compared on."""
+
     OFF_TRACK = 0
     NEEDS_ACCELERATION = 1
     ON_TRACK = 2

@@ -54,6 +54,8 @@ NOTE_NOT_REACHED = "trend_does_not_reach_target"
 
 
 class ForecastMethod(StrEnum):
+    """Trend fitted to the observations."""
+
     LINEAR = "linear"
     COMPOUND = "compound"
 
@@ -78,6 +80,7 @@ class Trend:
         return math.expm1(self.slope) if self.method is ForecastMethod.COMPOUND else self.slope
 
     def value_at(self, year: float) -> float:
+        """The trend's value in ``year``."""
         fitted = self.level + self.slope * (year - self.centre)
         return math.exp(fitted) if self.method is ForecastMethod.COMPOUND else fitted
 

@@ -41,6 +41,8 @@ __all__ = [
 
 
 class ProgressStatus(StrEnum):
+    """Stable keys of the progress statuses (translated by the web shell)."""
+
     TARGET_ACHIEVED = "target_achieved"
     SUBSTANTIAL_PROGRESS = "substantial_progress"
     MODERATE_PROGRESS = "moderate_progress"
@@ -58,6 +60,7 @@ class Thresholds:
     low: float
 
     def scaled(self, coefficient: float) -> Thresholds:
+        """The three thresholds multiplied by ``coefficient``."""
         return Thresholds(self.high * coefficient, self.med * coefficient, self.low * coefficient)
 
 

@@ -67,6 +67,8 @@ NOTE_TARGETS_NOT_MET = "numeric_targets_not_met"
 
 
 class MeasureStatus(StrEnum):
+    """Stable keys of the schedule-aware measure statuses."""
+
     COMPLETED = "completed"
     ON_SCHEDULE = "on_schedule"
     BEHIND = "behind"
@@ -90,11 +92,14 @@ class Reporting:
 
     @property
     def missed_cycles(self) -> int:
+        """Closed cycles without an accepted report."""
         return max(0, self.cycles_due - self.cycles_reported)
 
 
 @dataclass(frozen=True)
 class MeasureAssessment:
+    """A measure's status with what it was judged on."""
+
     status: MeasureStatus
     expected_stage: Stage | None
     stage_reached: Stage | None

@@ -30,6 +30,8 @@ EQUAL_RELATIVE_TOLERANCE = 1e-9
 
 
 class TargetOutcome(StrEnum):
+    """Whether a numeric target was met by the reported value."""
+
     MET = "met"
     NOT_MET = "not_met"
     NOT_REPORTED = "not_reported"
@@ -37,6 +39,8 @@ class TargetOutcome(StrEnum):
 
 @dataclass(frozen=True)
 class TargetCheck:
+    """One numeric target, the value reported against it and the outcome."""
+
     target: NumericTarget
     reported: float | None
     outcome: TargetOutcome

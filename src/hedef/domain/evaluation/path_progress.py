@@ -47,6 +47,8 @@ __all__ = ["Progress", "Rate", "progress_status", "stage_ahead"]
 
 
 class Rate(StrEnum):
+    """Kind of growth rate: compound, linear, or chosen from the values."""
+
     COMPOUND = "compound"
     LINEAR = "linear"
     AUTO = "auto"

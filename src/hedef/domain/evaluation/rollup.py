@@ -34,6 +34,8 @@ __all__ = ["GroupBy", "MeasureRecord", "Rollup", "rollup", "rollup_all"]
 
 
 class GroupBy(StrEnum):
+    """The groupings a roll-up can be made by."""
+
     STRATEGY = "strategy"
     GOAL = "goal"
     DIRECTION = "direction"

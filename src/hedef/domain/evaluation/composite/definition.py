@@ -36,12 +36,16 @@ __all__ = [
 
 
 class Missing(StrEnum):
+    """Missing-data treatment."""
+
     LISTWISE = "listwise"
     MEAN = "mean"
     MEDIAN = "median"
 
 
 class Normalisation(StrEnum):
+    """Normalisation of the indicators."""
+
     NONE = "none"
     MIN_MAX = "min_max"
     Z_SCORE = "z_score"
@@ -50,22 +54,30 @@ class Normalisation(StrEnum):
 
 
 class Weighting(StrEnum):
+    """Weighting scheme."""
+
     EQUAL = "equal"
     BUDGET = "budget"
     PCA = "pca"
 
 
 class Aggregation(StrEnum):
+    """Aggregation of the weighted indicators."""
+
     ARITHMETIC = "arithmetic"
     GEOMETRIC = "geometric"
 
 
 class RankOn(StrEnum):
+    """Whether ties are judged on the rounded (published) or the unrounded score."""
+
     ROUNDED = "rounded"
     UNROUNDED = "unrounded"
 
 
 class Ties(StrEnum):
+    """How tied scores share ranks: "1, 2, 2, 4" (min) or "1, 2, 2, 3" (dense)."""
+
     MIN = "min"
     DENSE = "dense"
 
@@ -93,6 +105,8 @@ class GroupSpec:
 
 @dataclass(frozen=True)
 class RankingSpec:
+    """Ranking basis and tie rule."""
+
     on: RankOn = RankOn.ROUNDED
     ties: Ties = Ties.MIN
 
@@ -125,6 +139,8 @@ class ColumnMapping:
 
 @dataclass(frozen=True)
 class IndexDefinition:
+    """A whole index: indicators, one choice per step, output settings and editions."""
+
     key: str
     title: str
     indicators: tuple[IndicatorSpec, ...]

@@ -47,6 +47,7 @@ class IndexTable:
     extras: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def column(self, key: str) -> NDArray[np.float64]:
+        """The values of indicator ``key`` for every unit."""
         return self.values[:, self.columns.index(key)]
 
 
@@ -94,7 +95,7 @@ def read_table(
         for number, row in enumerate(rows[1:], start=2)
         if any(cell.strip() for cell in row)
     ]
-    editions = _editions(body, positions, mapping, str(path))
+    editions = _editions(body, positions)
     chosen = _chosen_edition(editions, edition, str(path))
     if chosen is not None:
         body = [item for item, value in zip(body, editions, strict=True) if value == chosen]
@@ -160,9 +161,7 @@ def _cell(row: list[str], index: int) -> str:
     return row[index].strip() if index < len(row) else ""
 
 
-def _editions(
-    body: list[tuple[int, list[str]]], positions: dict[str, int], mapping: ColumnMapping, where: str
-) -> list[str | None]:
+def _editions(body: list[tuple[int, list[str]]], positions: dict[str, int]) -> list[str | None]:
     if "@edition" not in positions:
         return [None] * len(body)
     editions: list[str | None] = []

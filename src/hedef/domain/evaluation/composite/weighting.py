@@ -60,6 +60,7 @@ def weights_for(
 
 
 def equal_weights(count: int) -> Vector:
+    """1/count for each of ``count`` indicators."""
     return np.full(count, 1.0 / count)
 
 
