@@ -1,9 +1,12 @@
 """progress_status: explicit direction, linear rates, fractional years, staged targets."""
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from hedef.domain.evaluation.growth import ProgressStatus
 from hedef.domain.evaluation.path_progress import Rate, progress_status, stage_ahead
+from hedef.domain.evaluation.progress import sdg_compatible_progress
 from hedef.domain.evaluation.series import Point
 from hedef.domain.plan import Direction
 
@@ -101,3 +104,23 @@ def test_baseline_point_is_used_when_the_series_lacks_its_year():
 def test_base_year_picks_the_first_observation_at_or_after_it():
     result = progress_status({2018: 5, 2021: 10, 2024: 20}, direction=UP, base_year=2020)
     assert result.base == Point(2021, 10)
+
+
+@given(
+    values=st.lists(st.floats(1, 1000), min_size=2, max_size=8),
+    target=st.floats(1, 2000),
+    higher=st.booleans(),
+)
+def test_ordinary_series_agree_with_the_sdg_build_method(values, target, higher):
+    """Positive values, one target ahead of the base: both functions say the same."""
+    direction = UP if higher else DOWN
+    assume((target - values[0]) * (1 if higher else -1) > 1e-6 * values[0])
+    observations = {2015 + offset: value for offset, value in enumerate(values)}
+    ours = progress_status(
+        observations, direction=direction, targets={2030: target}, rate=Rate.COMPOUND
+    )
+    theirs = sdg_compatible_progress(
+        observations, target=target, direction="positive" if higher else "negative"
+    )
+    assert ours.status is theirs.status
+    assert ours.score == pytest.approx(theirs.score)

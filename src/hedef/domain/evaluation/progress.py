@@ -40,6 +40,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
+
 from hedef.domain.evaluation.errors import DuplicateObservation
 from hedef.domain.evaluation.growth import (
     WITH_TARGET,
@@ -206,7 +208,8 @@ def sdg_compatible_indicator_progress(
     scored = [item for item in series if item.score is not None]
     if not scored:
         return None, ProgressStatus.NOT_AVAILABLE
-    score = math.fsum(item.score for item in scored if item.score is not None) / len(scored)
+    # numpy's mean, as sdg-build uses, so that the last digit agrees too.
+    score = float(np.mean([item.score for item in scored]))
     achieved = all(item.target_achieved for item in scored)
     return score, status_from_score(score, target_achieved=achieved)
 
