@@ -73,6 +73,15 @@ def test_variance_shares_add_up_to_one():
     assert all(share >= 0 for share in shares.values())
 
 
+def test_rank_shift_is_reported_for_each_alternative():
+    spec = definition(draws=600, seed=4, aggregation=["arithmetic", "geometric"])
+    result = compute_index(spec, TABLE)
+    shifts = result.rank_shift_by_alternative
+    assert set(shifts["aggregation"]) == {"arithmetic", "geometric"}
+    assert shifts["aggregation"]["arithmetic"] == 0  # the nominal choice, no noise
+    assert result.mean_rank_shift == pytest.approx(sum(shifts["aggregation"].values()) / 2, rel=0.2)
+
+
 def test_without_draws_there_is_no_interval():
     result = compute_index(definition(draws=500), TABLE, draws=0)
     assert result.rows[0].rank_median is None

@@ -60,6 +60,7 @@ class IndexResult:
     variance_shares: dict[str, float] = field(default_factory=dict)
     mean_rank_shift: float | None = None
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rank_shift_by_alternative: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def row(self, unit: str) -> IndexRow:
         """The row of ``unit`` (exact name after whitespace trimming)."""
@@ -150,6 +151,7 @@ def compute_index(
         variance_shares=uncertainty.variance_shares if uncertainty else {},
         mean_rank_shift=uncertainty.mean_rank_shift if uncertainty else None,
         alternatives=uncertainty.alternatives if uncertainty else {},
+        rank_shift_by_alternative=uncertainty.rank_shift_by_alternative if uncertainty else {},
     )
 
 

@@ -32,6 +32,9 @@ def result_to_json(result: IndexResult) -> dict[str, Any]:
             "alternatives": {key: list(value) for key, value in result.alternatives.items()},
             "variance_shares": dict(result.variance_shares),
             "mean_rank_shift": result.mean_rank_shift,
+            "rank_shift_by_alternative": {
+                name: dict(shifts) for name, shifts in result.rank_shift_by_alternative.items()
+            },
         },
         "rows": [
             {

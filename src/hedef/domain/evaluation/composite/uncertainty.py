@@ -14,7 +14,9 @@ first-order share of rank variance it explains is
 Σ_units Var(E[rank | choice]) / Σ_units Var(rank), computed from the draws
 grouped by the alternative drawn. What the three shares leave unexplained is
 reported as ``interactions_and_weight_noise``. The mean absolute rank shift
-against the nominal ranking is reported beside them.
+against the nominal ranking is reported beside them, overall and for the draws
+that used each alternative ("geometric aggregation moves a unit by 3.1 places on
+average").
 
 The draws are reproducible from the seed (numpy's PCG64 generator) and are
 computed in blocks, one matrix product per combination of choices.
@@ -60,6 +62,7 @@ class RankUncertainty:
     variance_shares: dict[str, float] = field(default_factory=dict)
     mean_rank_shift: float = 0.0
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rank_shift_by_alternative: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def rank_uncertainty(
@@ -94,6 +97,12 @@ def rank_uncertainty(
     lower, median, upper = np.quantile(
         ranks, [LOWER_PERCENTILE, 0.5, UPPER_PERCENTILE], axis=0, method="inverted_cdf"
     )
+    shifts = np.abs(ranks - nominal_ranks[np.newaxis, :]).mean(axis=1)
+    alternatives = {
+        "normalisation": tuple(str(item) for item in normalisations),
+        "weighting": tuple(str(item) for item in weightings),
+        "aggregation": tuple(str(item) for item in aggregations),
+    }
     return RankUncertainty(
         draws=draws,
         seed=seed,
@@ -101,11 +110,15 @@ def rank_uncertainty(
         median=np.asarray(median, dtype=np.float64),
         upper=np.asarray(upper, dtype=np.float64),
         variance_shares=_variance_shares(ranks, picks),
-        mean_rank_shift=float(np.abs(ranks - nominal_ranks[np.newaxis, :]).mean()),
-        alternatives={
-            "normalisation": tuple(str(item) for item in normalisations),
-            "weighting": tuple(str(item) for item in weightings),
-            "aggregation": tuple(str(item) for item in aggregations),
+        mean_rank_shift=float(shifts.mean()),
+        alternatives=alternatives,
+        rank_shift_by_alternative={
+            name: {
+                option: float(shifts[picks[name] == level].mean())
+                for level, option in enumerate(options)
+                if (picks[name] == level).any()
+            }
+            for name, options in alternatives.items()
         },
     )
 
