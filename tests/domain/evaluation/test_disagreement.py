@@ -1,0 +1,34 @@
+"""Flagging self-reported statuses that contradict the computed ones."""
+
+import pytest
+
+from hedef.domain.evaluation.disagreement import Band, band_of, self_reported_disagrees
+
+CASES = [
+    # (reported, computed, flagged)
+    ("on_schedule", "on_schedule", False),
+    ("completed", "target_achieved", False),  # same band
+    ("on_schedule", "behind", True),
+    ("substantial_progress", "moderate_progress", True),
+    ("substantial_progress", "deterioration", True),
+    ("limited_progress", "overdue", False),
+    ("not_reported", "behind", False),  # nothing to compare
+    ("on_schedule", "not_available", False),
+    ("cancelled", "on_schedule", False),
+]
+
+
+@pytest.mark.parametrize(("reported", "computed", "flagged"), CASES)
+def test_self_reported_disagrees(reported, computed, flagged):
+    assert self_reported_disagrees(reported, computed) is flagged
+
+
+def test_tolerance_of_one_band_lets_neighbours_pass():
+    assert not self_reported_disagrees("substantial_progress", "moderate_progress", tolerance=1)
+    assert self_reported_disagrees("substantial_progress", "deterioration", tolerance=1)
+
+
+def test_bands_are_ordered():
+    assert band_of("on_schedule") > band_of("moderate_progress") > band_of("behind")
+    assert band_of("unknown") is None
+    assert Band.ON_TRACK == 2
