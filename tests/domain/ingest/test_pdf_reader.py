@@ -70,6 +70,27 @@ def test_every_measure_of_the_sample_is_read_as_typeset(gold, stem, measures):
         assert agreement.token_f1[column] >= 0.98, agreement.mismatches
 
 
+def test_a_plan_drawn_without_lines_is_read_from_the_white_space(gold):
+    """The Concept with its tables drawn without ruling lines.
+
+    Numbers, executors and periods must all be found; the one thing white space
+    cannot show is a cell merged down (2.1 and 2.2 share their results), so the
+    text there is split between the two rows and the text scores allow for it.
+    """
+    layout = build.layout_named("001_concept_borderless")
+    expected = build.expected_rows(gold(layout.stem), layout)
+    plan = _read(layout.stem)
+    agreement = row_agreement(plan.rows, expected, build.plan_columns(layout))
+
+    assert list(agreement.numbers) == list(expected)
+    for column in ("lead", "co_executors", "period"):
+        assert agreement.exact[column] == 1.0, agreement.mismatches
+    assert agreement.token_f1["title"] == 1.0, agreement.mismatches
+    for column in ("initial", "interim", "final"):
+        assert agreement.token_f1[column] >= 0.95, agreement.mismatches
+    assert "AMEA – Azərbaycan Milli Elmlər Akademiyası" in plan.front_text.splitlines()
+
+
 @pytest.mark.parametrize(("stem", "_measures"), SAMPLES)
 def test_the_plan_spans_pages_and_every_row_is_whole(gold, stem, _measures):
     """Repeated headers are dropped and rows broken by a page break are joined again."""

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hedef.domain.ingest.model import TableRow
+from hedef.domain.ingest.vocabulary import NUMBERED_LINE
 from hedef.domain.text import az_casefold, normalise_space
 
 __all__ = [
@@ -41,6 +42,8 @@ __all__ = [
     "SourceTable",
     "assemble",
     "column_roles",
+    "is_action_plan",
+    "roles_named",
 ]
 
 RESULT_ROLES = ("initial", "interim", "final")
@@ -68,8 +71,6 @@ _MAX_HEADER_ROWS = 4
 # which result.
 _REQUIRED_ROLES = ("title", "lead")
 _ONE_OF_ROLES = ("period", *RESULT_ROLES)
-# A measure or heading number opening a cell: "8.1.1.1.", "1.4", "2)".
-_OPENING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?(?=\s|$)")
 _DOTTED_NUMBER = re.compile(r"\d+\.\d+")
 # Text between two pieces of one table that is only page furniture (page numbers,
 # a running header): short enough to be ignored when deciding on continuation.
@@ -135,6 +136,16 @@ def column_roles(labels: Sequence[str]) -> dict[int, str]:
         if role is not None and role not in roles.values():
             roles[index] = role
     return roles
+
+
+def roles_named(text: str) -> set[str]:
+    """Every role whose keywords occur as words in ``text`` (a line of a header)."""
+    folded = az_casefold(text)
+    return {
+        role
+        for role, keywords in _ROLE_KEYWORDS
+        if any(_has_word(folded, keyword) for keyword in keywords)
+    }
 
 
 def is_action_plan(roles: dict[int, str]) -> bool:
@@ -215,7 +226,7 @@ def _header_rows(table: SourceTable) -> int:
 
 def _header_labels(table: SourceTable, rows: int) -> list[str]:
     """One label per grid column: the distinct header texts above it, top to bottom."""
-    labels: list[list[str]] = [[] for _ in range(table.columns)]
+    labels: list[list[str]] = [[] for _column in range(table.columns)]
     for row in table.rows[:rows]:
         for cell in row.cells:
             text = normalise_space(cell.text)
@@ -367,7 +378,7 @@ def _is_broken_row(row: SourceRow, placed: list[str], assembler: _Assembler) -> 
     ):
         return False
     key = assembler.plan_columns.get("number", assembler.plan_columns.get("title", 0))
-    return not _OPENING_NUMBER.match(placed[key]) and any(text.strip() for text in placed)
+    return not NUMBERED_LINE.match(placed[key]) and any(text.strip() for text in placed)
 
 
 def _join(before: str, after: str) -> str:
