@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from hedef.domain.ingest.docx_reader import read_docx, read_docx_tables
 from hedef.domain.ingest.errors import IngestionError
+from hedef.domain.ingest.gold import to_gold
 from hedef.domain.ingest.model import ParsedPlan
+from hedef.domain.ingest.scoring import format_scores, score
 from hedef.domain.ingest.sniff import MAX_DOCUMENT_BYTES
 from hedef.domain.ingest.tables import ActionPlan, column_roles
 from tests.fixtures.documents import build
@@ -129,6 +131,25 @@ def test_a_plan_cut_into_several_tables_is_joined_without_repeated_headers():
     tables = {row.location.split(",")[0] for row in plan.rows}
     assert len(tables) >= 3
     assert not any("Tədbirin adı" in cell for row in plan.rows for cell in row.cells)
+
+
+@pytest.mark.parametrize(("stem", "measures"), SAMPLES)
+def test_the_sample_plan_matches_its_gold_annotation(gold, stem, measures):
+    """Through the whole pipeline, scored by the rules of the gold README."""
+    annotation = gold(stem)
+    parsed = read_docx((DOCUMENTS / f"{stem}.docx").read_bytes(), f"{stem}.docx")
+    predicted = to_gold(parsed)
+    scores = score(predicted, annotation)
+
+    assert scores["measures"]["matched"] == scores["measures"]["predicted"] == measures
+    assert scores["fields"]["number"] == 1.0
+    for field in ("lead", "co_executors", "period"):
+        assert scores["fields"][field] >= 0.99, format_scores(scores)
+    for field in ("title", "initial", "interim", "final", "numbers"):
+        assert scores["fields"][field] >= 0.98, format_scores(scores)
+    assert scores["headline_targets"] == 1.0
+    for part in ("title", "period", "agencies", "goals", "directions", "target_indicators"):
+        assert predicted[part] == annotation[part], part
 
 
 # --- small documents: layouts the samples do not have ------------------------------
