@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -156,19 +158,51 @@ def test_the_sample_plan_matches_its_gold_annotation(gold, stem, measures):
 
 
 def _docx(*blocks: object) -> bytes:
-    """A Word file of paragraphs (str) and tables (lists of rows of cell texts)."""
+    """A Word file of paragraphs (str) and tables (lists of rows).
+
+    A row is a list of cell texts, or one string: a cell merged across the table.
+    """
     document = Document()
     for block in blocks:
         if isinstance(block, str):
             document.add_paragraph(block)
             continue
         rows = block
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        width = max(len(row) for row in rows if not isinstance(row, str))
+        table = document.add_table(rows=len(rows), cols=width)
         for cells, values in zip(table.rows, rows, strict=True):
+            if isinstance(values, str):
+                cells.cells[0].merge(cells.cells[-1]).text = values
+                continue
             for cell, value in zip(cells.cells, values, strict=True):
                 cell.text = value
     buffer = io.BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+def _tracked(document: bytes, text: str, inserted: str, deleted: str) -> bytes:
+    """Add a tracked insertion and a tracked deletion after the run reading ``text``."""
+    word = Document(io.BytesIO(document))
+    run = next(
+        run
+        for table in word.tables
+        for cell in table._cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+        if run.text == text
+    )
+    for tag, child_tag, content in (("w:ins", "w:t", inserted), ("w:del", "w:delText", deleted)):
+        change, new_run, child = OxmlElement(tag), OxmlElement("w:r"), OxmlElement(child_tag)
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Hədəf")
+        child.text = content
+        child.set(qn("xml:space"), "preserve")
+        new_run.append(child)
+        change.append(new_run)
+        run._r.addnext(change)
+    buffer = io.BytesIO()
+    word.save(buffer)
     return buffer.getvalue()
 
 
@@ -208,6 +242,30 @@ def test_a_column_numbering_row_under_the_header_is_not_a_measure():
     numbering = [str(number) for number in range(1, 9)]
     plan = read_docx_tables(_docx([header, numbering, MEASURE_1]), "numbered.docx")
     assert [row.cells for row in plan.rows] == [tuple(MEASURE_1)]
+
+
+def test_a_caption_row_above_the_header_is_front_text():
+    plan = read_docx_tables(
+        _docx(["Tədbirlər Planı", [*HEADER, *STAGES], MEASURE_1]), "caption.docx"
+    )
+    assert [row.cells for row in plan.rows] == [tuple(MEASURE_1)]
+    assert "Tədbirlər Planı" in plan.front_text.splitlines()
+
+
+def test_a_table_repeating_only_the_stage_labels_continues_the_plan():
+    stages_only = ["", "", "", "", "", *STAGES]
+    plan = read_docx_tables(
+        _docx([[*HEADER, *STAGES], MEASURE_1], "", [stages_only, MEASURE_2]), "repeat.docx"
+    )
+    assert [row.cells for row in plan.rows] == [tuple(MEASURE_1), tuple(MEASURE_2)]
+
+
+def test_tracked_insertions_are_read_and_tracked_deletions_are_not():
+    document = _docx([[*HEADER, *STAGES], MEASURE_1])
+    plan = read_docx_tables(
+        _tracked(document, "Portalın yaradılması", " və işə salınması", " silinmiş"), "tracked.docx"
+    )
+    assert plan.rows[0].cells[1] == "Portalın yaradılması və işə salınması"
 
 
 def test_a_table_of_another_width_after_the_plan_is_front_text():
