@@ -8,9 +8,10 @@ shared and lives here, one way each:
 * which columns a header names (:func:`column_roles`), by folded keywords, never by
   position, because the documents of the family order and word their columns
   differently;
-* which table is the action plan, and which later tables continue it (a repeated
-  header is dropped; a header-less table of the same width right after it is its
-  next page);
+* which table is the action plan (its header may sit under a caption row and over
+  a row that numbers the columns), and which later tables continue it (a
+  repeated header, whole or in part, is dropped; a header-less table of the same
+  width right after it is its next page);
 * merged cells: a cell spanning several result columns carries its text into each
   of them (the gold convention), any other wide cell (a goal heading) is kept
   once, in its first column; a cell merged down carries its text into each row it
@@ -149,6 +150,7 @@ def roles_named(text: str) -> set[str]:
 
 
 def is_action_plan(roles: dict[int, str]) -> bool:
+    """Whether columns with these roles make an action plan: what, who, and when or what for."""
     named = set(roles.values())
     return all(role in named for role in _REQUIRED_ROLES) and bool(named & set(_ONE_OF_ROLES))
 
