@@ -16,7 +16,7 @@ so :mod:`hedef.domain.ingest.tables` joins the pages the same way.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
@@ -235,52 +235,66 @@ def _emptiest(coverage: Sequence[int], left: float, right: float) -> float:
     return best / _HALF_POINTS
 
 
+@dataclass
+class _Draft:
+    """A row being gathered line by line: a heading, or cell texts by column."""
+
+    heading: str = ""
+    texts: dict[int, list[str]] = field(default_factory=dict)
+    spans: dict[int, int] = field(default_factory=dict)
+
+    def add(self, column: int, run: _Run, columns: _Columns) -> None:
+        self.texts.setdefault(column, []).append(run.text)
+        self.spans[column] = max(self.spans.get(column, 1), columns.crossed(run) + 1)
+
+    def cells(self, width: int) -> tuple[SourceCell, ...]:
+        if self.heading:
+            return (SourceCell(self.heading, 0, width),)
+        return tuple(
+            SourceCell(join_cell_lines(texts), column, self.spans[column])
+            for column, texts in sorted(self.texts.items())
+        )
+
+
 def _aligned_table(
     body: Sequence[_Line], columns: _Columns, page_number: int, *, header: bool
 ) -> tuple[SourceTable, list[str]]:
     """The rows of a white-space table, and the text lines after it on the page."""
+    drafts, rest = _drafts(body, columns)
     width = len(columns.labels)
+    rows = [_aligned_header(columns, page_number)] if header else []
+    for index, draft in enumerate(drafts, start=1):
+        location = _("page %(page)s, row %(row)s") % {"page": page_number, "row": index}
+        rows.append(SourceRow(draft.cells(width), location))
+    return SourceTable(tuple(rows), width, _("page %(page)s") % {"page": page_number}), rest
+
+
+def _drafts(body: Sequence[_Line], columns: _Columns) -> tuple[list[_Draft], list[str]]:
+    """Gather the body lines into rows; stop at the first line of prose after the table."""
     key = _key_column(columns)
-    rows: list[dict[int, list[str]]] = []
-    spans: list[dict[int, int]] = []
-    headings: dict[int, str] = {}
-    rest: list[str] = []
+    drafts: list[_Draft] = []
     for position, line in enumerate(body):
         first = line.runs[0]
-        if columns.of(first.left) == 0 and columns.crossed(first):
-            if not NUMBERED_LINE.match(line.text):
-                rest = [later.text for later in body[position:]]
-                break
-            headings[len(rows)] = line.text
-            rows.append({})
-            spans.append({})
-            continue
-        if line.text.strip().isdigit():
+        spanning = columns.of(first.left) == 0 and columns.crossed(first) > 0
+        after_heading = bool(drafts) and bool(drafts[-1].heading)
+        if spanning and NUMBERED_LINE.match(line.text):
+            drafts.append(_Draft(heading=line.text))
+        elif spanning and not after_heading:
+            rest = [later.text for later in body[position:]]
+            while drafts and drafts[-1].heading:  # the heading of the text after the table
+                rest.insert(0, drafts.pop().heading)
+            return drafts, rest
+        elif line.text.strip().isdigit():
             continue  # a page number
-        placed = [(columns.of(run.left + 1), run) for run in line.runs]
-        opens = any(column == key and NUMBERED_LINE.match(run.text) for column, run in placed[:1])
-        if opens or not rows or len(rows) - 1 in headings:
-            rows.append({})
-            spans.append({})
-        for column, run in placed:
-            rows[-1].setdefault(column, []).append(run.text)
-            spans[-1][column] = max(spans[-1].get(column, 1), columns.crossed(run) + 1)
-    while rows and len(rows) - 1 in headings and rest:
-        rest.insert(0, headings.pop(len(rows) - 1))  # the heading of the text after the table
-        rows.pop()
-    source_rows = [_aligned_header(columns, page_number)] if header else []
-    for index, (row, row_spans) in enumerate(zip(rows, spans, strict=True)):
-        location = _("page %(page)s, row %(row)s") % {"page": page_number, "row": index + 1}
-        if index in headings:
-            cells: tuple[SourceCell, ...] = (SourceCell(headings[index], 0, width),)
+        elif after_heading and (spanning or all(columns.of(run.left) == 0 for run in line.runs)):
+            drafts[-1].heading = f"{drafts[-1].heading} {line.text}"  # a heading on two lines
         else:
-            cells = tuple(
-                SourceCell(join_cell_lines(texts), column, row_spans.get(column, 1))
-                for column, texts in sorted(row.items())
-            )
-        source_rows.append(SourceRow(cells, location))
-    table = SourceTable(tuple(source_rows), width, _("page %(page)s") % {"page": page_number})
-    return table, rest
+            opens = columns.of(first.left + 1) == key and NUMBERED_LINE.match(first.text)
+            if opens or not drafts or after_heading:
+                drafts.append(_Draft())
+            for run in line.runs:
+                drafts[-1].add(columns.of(run.left + 1), run, columns)
+    return drafts, []
 
 
 def _key_column(columns: _Columns) -> int:
