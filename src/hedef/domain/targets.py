@@ -25,16 +25,30 @@ _TARGET_RE = re.compile(
     rf"(?:\s*[{_DASH}]\s*(?P<upper>{_NUMBER})(?![\w]))?"
     rf"(?P<suffix>[{_DASH}](?:dən|dan|ə|a|ya|yə|ü|u|i|ı|in|ın|nin|nın|un|ün|nun|nün|ni|nı)\b)?"
     rf"(?P<percent>\s*%(?:[{_DASH}]\w+)?)?"
-    rf"(?P<after>(?:\s+[\w/]+){{0,2}})",
+    rf"(?=(?P<after>(?:\s+[{_DASH}\w/]+){{0,4}}))",
     re.IGNORECASE,
 )
 _ORDINAL_SUFFIX = re.compile(rf"^[{_DASH}](?:cı|ci|cu|cü|ıncı|inci|uncu|üncü)\b", re.IGNORECASE)
-_CASE_ENDINGS = (
-    "larının", "lərinin", "larını", "lərini", "ların", "lərin", "lara", "lərə", "lar", "lər",
-    "nın", "nin", "nun", "nün", "nı", "ni", "nu", "nü", "ın", "in", "un", "ün",
-    "ya", "yə", "dan", "dən", "da", "də", "ı", "i", "u", "ü",
+# Case and possessive endings of a counted noun, longest first. A bare final vowel
+# is never stripped: "müəssisə" and "layihə" end in one of their own.
+_ENDINGS = (
+    "larının", "lərinin", "larına", "lərinə", "larında", "lərində", "larını", "lərini",
+    "sının", "sinin", "sunun", "sünün", "sına", "sinə", "sında", "sində",
+    "ının", "inin", "unun", "ünün", "ların", "lərin", "lara", "lərə", "lar", "lər",
+    "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "na", "nə", "ya", "yə",
+    "dan", "dən", "da", "də", "nı", "ni", "sı", "si", "su", "sü",
 )  # fmt: skip
+_CONSONANT_ONLY_ENDINGS = frozenset({"ın", "in", "un", "ün"})
 _VERBAL_NOUN = re.compile(r"(?:ma|mə)(?:sı|si|q|k)\w*$")
+# Words that end the counted phrase: what follows them is no longer the noun counted.
+_PHRASE_BREAKS = frozenset(
+    "və ilə üzrə üçün arasında olan ildə il hər dəfədən çox artıq az".split()
+)
+# Words that come between a number and its noun without being the noun.
+_MODIFIERS = frozenset(
+    "yeni iri kiçik orta pilot əsas əlavə yerli xarici beynəlxalq milli vahid aktiv "
+    "rəqəmsal texnoloji davamlı daimi birgə prioritet müxtəlif ümumi mövcud açıq".split()
+)
 
 
 def parse_number(text: str) -> float:
@@ -55,11 +69,40 @@ def numbers_in(text: str) -> list[float]:
 
 
 def _noun_stem(word: str) -> str:
+    """The dictionary form of a counted noun, as far as its ending can be told apart."""
     word = az_lower(word.strip(f"{_DASH}.,;:()“”\"'"))
-    for ending in _CASE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
+    agentive = re.match(r"(.+ç[ıiuü])n[ıiuü]n$", word)  # "təchizatçının" → "təchizatçı"
+    if agentive:
+        return agentive.group(1)
+    for ending in _ENDINGS:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 3:
+            continue
+        if ending in _CONSONANT_ONLY_ENDINGS and stem[-1] in "aeəıioöuü":
+            continue
+        return stem
     return word
+
+
+def _counted_noun(words: list[str]) -> str:
+    """The noun a number counts: the last word of the phrase after it.
+
+    Azerbaijani puts adjectives and nouns used as adjectives before the noun they
+    describe, and the case ending on that noun ("12 dövlət qurumunun": twelve
+    state bodies), so the noun is the word that carries an ending, or else the
+    last word before the phrase breaks off.
+    """
+    noun = ""
+    for word in words:
+        folded = az_lower(word)
+        if folded in _PHRASE_BREAKS or _VERBAL_NOUN.search(folded):
+            break
+        if folded in _MODIFIERS:
+            continue
+        noun = word
+        if _noun_stem(word) != folded:
+            break
+    return _noun_stem(noun) if noun else ""
 
 
 def targets_in(text: str, stage: Stage) -> list[NumericTarget]:
@@ -85,10 +128,8 @@ def targets_in(text: str, stage: Stage) -> list[NumericTarget]:
             words = words[1:]
         if match.group("percent") or (words and words[0].startswith("faiz")):
             unit = "%"
-        elif words and not _VERBAL_NOUN.search(words[0]):
-            unit = _noun_stem(words[0])
         else:
-            unit = ""
+            unit = _counted_noun(words)
         if comparator is Comparator.EQUAL and any(word.startswith("üstələ") for word in words):
             comparator = Comparator.MORE_THAN
         upper = match.group("upper")

@@ -9,12 +9,16 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hedef.domain.ingest.docx_reader import read_docx, read_docx_tables
 from hedef.domain.ingest.errors import IngestionError
+from hedef.domain.ingest.gold import to_gold
 from hedef.domain.ingest.model import ParsedPlan
+from hedef.domain.ingest.scoring import format_scores, score
 from hedef.domain.ingest.sniff import MAX_DOCUMENT_BYTES
 from hedef.domain.ingest.tables import ActionPlan, column_roles
 from tests.fixtures.documents import build
@@ -131,23 +135,74 @@ def test_a_plan_cut_into_several_tables_is_joined_without_repeated_headers():
     assert not any("Tədbirin adı" in cell for row in plan.rows for cell in row.cells)
 
 
+@pytest.mark.parametrize(("stem", "measures"), SAMPLES)
+def test_the_sample_plan_matches_its_gold_annotation(gold, stem, measures):
+    """Through the whole pipeline, scored by the rules of the gold README."""
+    annotation = gold(stem)
+    parsed = read_docx((DOCUMENTS / f"{stem}.docx").read_bytes(), f"{stem}.docx")
+    predicted = to_gold(parsed)
+    scores = score(predicted, annotation)
+
+    assert scores["measures"]["matched"] == scores["measures"]["predicted"] == measures
+    assert scores["fields"]["number"] == 1.0
+    for field in ("lead", "co_executors", "period"):
+        assert scores["fields"][field] >= 0.99, format_scores(scores)
+    for field in ("title", "initial", "interim", "final", "numbers"):
+        assert scores["fields"][field] >= 0.98, format_scores(scores)
+    assert scores["headline_targets"] == 1.0
+    for part in ("title", "period", "agencies", "goals", "directions", "target_indicators"):
+        assert predicted[part] == annotation[part], part
+
+
 # --- small documents: layouts the samples do not have ------------------------------
 
 
 def _docx(*blocks: object) -> bytes:
-    """A Word file of paragraphs (str) and tables (lists of rows of cell texts)."""
+    """A Word file of paragraphs (str) and tables (lists of rows).
+
+    A row is a list of cell texts, or one string: a cell merged across the table.
+    """
     document = Document()
     for block in blocks:
         if isinstance(block, str):
             document.add_paragraph(block)
             continue
         rows = block
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        width = max(len(row) for row in rows if not isinstance(row, str))
+        table = document.add_table(rows=len(rows), cols=width)
         for cells, values in zip(table.rows, rows, strict=True):
+            if isinstance(values, str):
+                cells.cells[0].merge(cells.cells[-1]).text = values
+                continue
             for cell, value in zip(cells.cells, values, strict=True):
                 cell.text = value
     buffer = io.BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+def _tracked(document: bytes, text: str, inserted: str, deleted: str) -> bytes:
+    """Add a tracked insertion and a tracked deletion after the run reading ``text``."""
+    word = Document(io.BytesIO(document))
+    run = next(
+        run
+        for table in word.tables
+        for cell in table._cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+        if run.text == text
+    )
+    for tag, child_tag, content in (("w:ins", "w:t", inserted), ("w:del", "w:delText", deleted)):
+        change, new_run, child = OxmlElement(tag), OxmlElement("w:r"), OxmlElement(child_tag)
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Hədəf")
+        child.text = content
+        child.set(qn("xml:space"), "preserve")
+        new_run.append(child)
+        change.append(new_run)
+        run._r.addnext(change)
+    buffer = io.BytesIO()
+    word.save(buffer)
     return buffer.getvalue()
 
 
@@ -187,6 +242,30 @@ def test_a_column_numbering_row_under_the_header_is_not_a_measure():
     numbering = [str(number) for number in range(1, 9)]
     plan = read_docx_tables(_docx([header, numbering, MEASURE_1]), "numbered.docx")
     assert [row.cells for row in plan.rows] == [tuple(MEASURE_1)]
+
+
+def test_a_caption_row_above_the_header_is_front_text():
+    plan = read_docx_tables(
+        _docx(["Tədbirlər Planı", [*HEADER, *STAGES], MEASURE_1]), "caption.docx"
+    )
+    assert [row.cells for row in plan.rows] == [tuple(MEASURE_1)]
+    assert "Tədbirlər Planı" in plan.front_text.splitlines()
+
+
+def test_a_table_repeating_only_the_stage_labels_continues_the_plan():
+    stages_only = ["", "", "", "", "", *STAGES]
+    plan = read_docx_tables(
+        _docx([[*HEADER, *STAGES], MEASURE_1], "", [stages_only, MEASURE_2]), "repeat.docx"
+    )
+    assert [row.cells for row in plan.rows] == [tuple(MEASURE_1), tuple(MEASURE_2)]
+
+
+def test_tracked_insertions_are_read_and_tracked_deletions_are_not():
+    document = _docx([[*HEADER, *STAGES], MEASURE_1])
+    plan = read_docx_tables(
+        _tracked(document, "Portalın yaradılması", " və işə salınması", " silinmiş"), "tracked.docx"
+    )
+    assert plan.rows[0].cells[1] == "Portalın yaradılması və işə salınması"
 
 
 def test_a_table_of_another_width_after_the_plan_is_front_text():

@@ -14,8 +14,10 @@ from PIL import Image, ImageDraw
 
 from hedef.domain.ingest.docx_reader import read_docx_tables
 from hedef.domain.ingest.errors import IngestionError
+from hedef.domain.ingest.gold import to_gold
 from hedef.domain.ingest.model import ParsedPlan
 from hedef.domain.ingest.pdf_reader import read_pdf, read_pdf_tables
+from hedef.domain.ingest.scoring import format_scores, score
 from hedef.domain.ingest.sniff import MAX_DOCUMENT_BYTES
 from hedef.domain.ingest.tables import (
     ActionPlan,
@@ -68,6 +70,46 @@ def test_every_measure_of_the_sample_is_read_as_typeset(gold, stem, measures):
         assert agreement.exact.get(column, 1.0) >= 0.99, agreement.mismatches
     for column in ("title", "initial", "interim", "final"):
         assert agreement.token_f1[column] >= 0.98, agreement.mismatches
+
+
+@pytest.mark.parametrize(("stem", "measures"), SAMPLES)
+def test_the_sample_plan_matches_its_gold_annotation(gold, stem, measures):
+    """Through the whole pipeline, scored by the rules of the gold README."""
+    annotation = gold(stem)
+    parsed = read_pdf((DOCUMENTS / f"{stem}.pdf").read_bytes(), f"{stem}.pdf")
+    predicted = to_gold(parsed)
+    scores = score(predicted, annotation)
+
+    assert scores["measures"]["matched"] == scores["measures"]["predicted"] == measures
+    assert scores["fields"]["number"] == 1.0
+    for field in ("lead", "co_executors", "period"):
+        assert scores["fields"][field] >= 0.99, format_scores(scores)
+    for field in ("title", "initial", "interim", "final", "numbers"):
+        assert scores["fields"][field] >= 0.98, format_scores(scores)
+    assert scores["headline_targets"] == 1.0
+    for part in ("title", "period", "agencies", "goals", "directions", "target_indicators"):
+        assert predicted[part] == annotation[part], part
+
+
+def test_a_plan_drawn_without_lines_is_read_from_the_white_space(gold):
+    """The Concept with its tables drawn without ruling lines.
+
+    Numbers, executors and periods must all be found; the one thing white space
+    cannot show is a cell merged down (2.1 and 2.2 share their results), so the
+    text there is split between the two rows and the text scores allow for it.
+    """
+    layout = build.layout_named("001_concept_borderless")
+    expected = build.expected_rows(gold(layout.stem), layout)
+    plan = _read(layout.stem)
+    agreement = row_agreement(plan.rows, expected, build.plan_columns(layout))
+
+    assert list(agreement.numbers) == list(expected)
+    for column in ("lead", "co_executors", "period"):
+        assert agreement.exact[column] == 1.0, agreement.mismatches
+    assert agreement.token_f1["title"] == 1.0, agreement.mismatches
+    for column in ("initial", "interim", "final"):
+        assert agreement.token_f1[column] >= 0.95, agreement.mismatches
+    assert "AMEA – Azərbaycan Milli Elmlər Akademiyası" in plan.front_text.splitlines()
 
 
 @pytest.mark.parametrize(("stem", "_measures"), SAMPLES)

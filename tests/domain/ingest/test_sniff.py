@@ -55,6 +55,7 @@ RECOGNISED = [
     ("YAML by marker", b"---\nstrategy: x\n", "plan", "yaml"),
     ("Azerbaijani text", AZERBAIJANI.encode(), "plan.txt", "text"),
     ("text with a byte-order mark", b"\xef\xbb\xbf" + AZERBAIJANI.encode(), "plan.txt", "text"),
+    ("UTF-16 text with its byte-order mark", AZERBAIJANI.encode("utf-16"), "plan.txt", "text"),
     ("text that only looks like JSON", b"{ not json", "plan.txt", "text"),
     ("English text is still text", b"Digital Economy Strategy 2026-2029\n", "en.txt", "text"),
 ]
@@ -76,6 +77,7 @@ REFUSED = [
     ("NUL bytes in text", b"8.1.1.1.\x00\x00\x00 measure", "not a document"),
     ("control characters", b"\x01\x02\x03\x04\x05\x06" * 50, "not a document"),
     ("text in a Windows code page", "İqtisadiyyat Nazirliyi".encode("cp1254"), "not UTF-8"),
+    ("quotes in a Windows code page", "“Ağıllı” – İN".encode("cp1254") * 3, "not UTF-8"),
     ("whitespace only", b" \n\t\n ", "not a document"),
     ("old binary Word file", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "old binary"),
     ("zip of something else", _zip({"readme.txt": b"hello"}), "neither a Word"),
@@ -95,6 +97,11 @@ def test_what_cannot_be_a_document_is_refused_with_the_file_named(content, phras
     assert phrase in caught.value.message
     assert "upload-17.bin" in caught.value.message
     assert caught.value.location == "upload-17.bin"
+
+
+def test_uploaded_text_is_decoded_one_way():
+    assert sniff.decode_text(b"\xef\xbb\xbf" + AZERBAIJANI.encode(), "a.txt") == AZERBAIJANI
+    assert sniff.decode_text(AZERBAIJANI.encode("utf-16"), "a.txt") == AZERBAIJANI
 
 
 def test_a_50_mb_file_is_refused_at_once():

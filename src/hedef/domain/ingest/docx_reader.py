@@ -15,8 +15,10 @@ from hashlib import sha256
 from typing import Any
 
 from docx import Document
-from docx.table import Table, _Cell
+from docx.oxml.ns import qn
+from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from hedef.domain.i18n import gettext as _
 from hedef.domain.ingest import pipeline
@@ -36,6 +38,11 @@ __all__ = ["read_docx"]
 
 _DOCUMENT_PART = "word/document.xml"
 _ZIP_MAGIC = b"PK\x03\x04"
+# The runs of a paragraph, also those one level down in a wrapper element.
+_RUNS = (
+    "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
+    " | ./w:customXml/w:r | ./w:sdt/w:sdtContent/w:r"
+)
 
 
 def read_docx(data: bytes, file_name: str) -> ParsedPlan:
@@ -99,10 +106,30 @@ def _blocks(document: Any) -> Iterator[Block]:
     table_number = 0
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            yield item.text
+            yield _paragraph_text(item._p)
         elif isinstance(item, Table):
             table_number += 1
             yield _source_table(item, table_number)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """The text of a ``w:p``, including runs that python-docx's ``text`` leaves out.
+
+    Runs inside a tracked insertion, a smart tag, a simple field or an inline
+    content control are text the reader sees; deleted text (``w:delText``) is not.
+    """
+    return "".join(Run(run, None).text for run in paragraph.xpath(_RUNS))  # type: ignore[arg-type]
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's paragraphs, one per line; a table nested in the cell adds its cells' lines."""
+    lines: list[str] = []
+    for child in tc.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(_paragraph_text(child))
+        elif child.tag == qn("w:tbl"):
+            lines.extend(_cell_text(cell) for cell in child.xpath("./w:tr/w:tc"))
+    return "\n".join(lines)
 
 
 def _source_table(table: Table, number: int) -> SourceTable:
@@ -115,7 +142,7 @@ def _source_table(table: Table, number: int) -> SourceTable:
             span = max(tc.grid_span, 1)
             cells.append(
                 SourceCell(
-                    text=_Cell(tc, table).text,
+                    text=_cell_text(tc),
                     column=column,
                     span=span,
                     continues_above=tc.vMerge == "continue",

@@ -247,6 +247,8 @@ def parse_period(cell: str) -> Period:
         )
     if match.group("ongoing"):
         return Period(None, None, "mütəmadi")
+    if match.group("standing"):
+        return Period(None, None, az_lower(match.group("standing")))
     start = int(match.group("start"))
     end = int(match.group("end") or start)
     return Period(start, end, normalise_space(match.group(0)))

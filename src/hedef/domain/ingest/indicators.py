@@ -12,7 +12,7 @@ import itertools
 import re
 
 from hedef.domain.ingest.sections import indicator_region, split_lines
-from hedef.domain.ingest.vocabulary import DASHES, NUMBERED_LINE, join_cell_lines
+from hedef.domain.ingest.vocabulary import DASHES, join_cell_lines, numbered
 from hedef.domain.plan import Direction, HeadlineIndicator
 from hedef.domain.targets import parse_number
 from hedef.domain.text import az_casefold
@@ -69,10 +69,10 @@ def _row_blocks(lines: list[str], values: re.Pattern[str]) -> list[tuple[str, li
     blocks: list[tuple[str, list[str]]] = []
     complete = True
     for line in lines:
-        match = NUMBERED_LINE.match(line)
-        if match and "." in match.group("number"):
-            blocks.append((match.group("number"), [match.group("rest")]))
-            complete = values.match(match.group("rest").strip()) is not None
+        item = numbered(line)
+        if item is not None and "." in item.number:
+            blocks.append((item.number, [item.rest]))
+            complete = values.match(item.rest) is not None
         elif not complete and line.strip():
             blocks[-1][1].append(line)
             complete = values.match(line.strip()) is not None

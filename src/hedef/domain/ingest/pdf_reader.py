@@ -24,6 +24,7 @@ from hedef.domain.i18n import gettext as _
 from hedef.domain.ingest import pipeline
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.model import ParsedPlan
+from hedef.domain.ingest.pdf_unruled import unruled_blocks
 from hedef.domain.ingest.sniff import ensure_acceptable_size, refuse_damaged
 from hedef.domain.ingest.tables import (
     ActionPlan,
@@ -39,7 +40,6 @@ __all__ = ["read_pdf"]
 
 _PDF_MAGIC = b"%PDF-"
 _RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-_ALIGNED = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 # Cell boxes are snapped to the ruling lines, but their edges may still differ by
 # a fraction of a point; closer than this, two edges are the same grid line.
 _EDGE_TOLERANCE = 1.0
@@ -90,9 +90,9 @@ def read_pdf_tables(data: bytes, file_name: str) -> ActionPlan:
                 % {"file": file_name},
                 file_name,
             )
-        plan = assemble(list(_blocks(pages, _RULED)))
+        plan = assemble(list(_blocks(pages)))
         if plan.header is None:
-            plan = assemble(list(_blocks(pages, _ALIGNED)))
+            plan = assemble(list(unruled_blocks(pages)))
     if plan.header is None:
         raise IngestionError(
             _(
@@ -105,10 +105,10 @@ def read_pdf_tables(data: bytes, file_name: str) -> ActionPlan:
     return plan
 
 
-def _blocks(pages: Sequence[Any], settings: dict[str, str]) -> Iterator[Block]:
-    """Text lines and tables of every page, top to bottom."""
+def _blocks(pages: Sequence[Any]) -> Iterator[Block]:
+    """Text lines and ruled tables of every page, top to bottom."""
     for page in pages:
-        tables = [table for table in page.find_tables(settings) if table.cells]
+        tables = [table for table in page.find_tables(_RULED) if table.cells]
         placed: list[tuple[float, int, Block]] = []
         for order, table in enumerate(tables):
             placed.append((table.bbox[1], order, _source_table(table, page.page_number)))
@@ -158,7 +158,7 @@ def _source_table(table: Any, page_number: int) -> SourceTable:
 def _column_edges(boxes: Sequence[Sequence[tuple[float, ...] | None]]) -> list[float]:
     """The left edge of each grid column, from the boxes that start in it."""
     width = max((len(row) for row in boxes), default=0)
-    starts: list[list[float]] = [[] for _ in range(width)]
+    starts: list[list[float]] = [[] for _column in range(width)]
     for row in boxes:
         for column, box in enumerate(row):
             if box is not None:

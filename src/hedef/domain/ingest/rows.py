@@ -20,7 +20,8 @@ from hedef.domain.i18n import gettext as _
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.front import parse_period, split_executors
 from hedef.domain.ingest.model import Flag, TableRow
-from hedef.domain.ingest.vocabulary import NUMBERED_LINE, PERIOD_ANCHOR, join_cell_lines
+from hedef.domain.ingest.sentences import stages_by_markers
+from hedef.domain.ingest.vocabulary import PERIOD_ANCHOR, join_cell_lines, numbered
 from hedef.domain.plan import Period, Stage
 from hedef.domain.text import az_casefold
 
@@ -126,10 +127,8 @@ def read_rows(header: TableRow | None, rows: Sequence[TableRow], known: set[str]
 
 
 def _number_and_rest(text: str) -> tuple[str, str, str] | None:
-    match = NUMBERED_LINE.match(text)
-    if match is None:
-        return None
-    return match.group("number"), match.group("rest").strip(), match.group("keyword") or ""
+    item = numbered(text)
+    return (item.number, item.rest, item.keyword) if item is not None else None
 
 
 def _heading(cells: tuple[str, ...], index: int) -> HeadingRow | None:
@@ -271,7 +270,8 @@ def _results(
         reason = _("Two result cells for three stages: which one spans two stages is a guess.")
         flags.append(Flag(number, "results", reason))
     elif len(cells) == 1 and cells[0]:
-        cells = cells * 3
+        marked = stages_by_markers(cells[0])
+        cells = list(marked) if marked is not None else cells * 3
     cells = [*cells, "", "", ""][:3]
     results = dict(zip(STAGES, cells, strict=True))
     merged: list[tuple[Stage, ...]] = []

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
 
-from hedef.domain.ingest.vocabulary import DASHES, join_cell_lines
+from hedef.domain.ingest.vocabulary import DASHES, UPPER, join_cell_lines
 from hedef.domain.text import az_lower
 
-__all__ = ["End", "Piece", "Start", "end_of", "start_of"]
+__all__ = ["End", "Piece", "Start", "end_of", "stages_by_markers", "start_of"]
 
 
 class End(IntEnum):
@@ -41,6 +41,7 @@ _CONNECTORS = frozenset(
     "və ilə habelə həmçinin eləcə də o cümlədən üçün üzrə dair ya yaxud bu həmin müvafiq "
     "olaraq görə qədər kimi isə ki hər bütün yeni azı ən daha digər onların öz ayrı".split()
 )
+_ACRONYM_WITH_ENDING = re.compile(rf"[{UPPER}]{{2,}}[{DASHES}]\w")
 _VERBAL_NOUN = re.compile(r"m[aə]s[ıi]$")
 _VOWELS = "aeəıioöuü"
 _TRAILING = "\"'.)”»’"
@@ -83,11 +84,34 @@ def start_of(text: str) -> Start:
     if first == "(":
         inner = stripped[1:2]
         return Start.LOWER if inner.islower() else Start.OTHER
+    if _ACRONYM_WITH_ENDING.match(stripped):
+        return Start.OTHER  # "RİNN-in ...": an agency in a case form runs on mid-sentence
     if first.isdigit() or first.isupper():
         return Start.UPPER
     if first.islower():
         return Start.LOWER
     return Start.OTHER
+
+
+_STAGE_MARKER = re.compile(
+    r"(?:^|(?<=[\s;.,]))(?P<stage>[İi]lkin|İLKİN|[Aa]ralıq|ARALIQ|[Yy]ekun|YEKUN)"
+    rf"(?:\s+nəticə(?:lər)?)?\s*[{DASHES}:]\s*"
+)
+_STAGE_ORDER = ("ilkin", "aralıq", "yekun")
+
+
+def stages_by_markers(text: str) -> tuple[str, str, str] | None:
+    """Split a result text that labels its stages ("İlkin: ...; Aralıq: ...; Yekun: ...").
+
+    Returns ``None`` unless all three labels appear, once each and in order.
+    """
+    markers = list(_STAGE_MARKER.finditer(text))
+    if [az_lower(m.group("stage")) for m in markers] != list(_STAGE_ORDER):
+        return None
+    bounds = [m.end() for m in markers]
+    starts = [m.start() for m in markers[1:]] + [len(text)]
+    parts = [text[b:e].strip().rstrip(";,.").strip() for b, e in zip(bounds, starts, strict=True)]
+    return parts[0], parts[1], parts[2]
 
 
 def _closes_before_opening(text: str) -> bool:

@@ -25,6 +25,7 @@ __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_UNPACKED_BYTES",
     "archive_members",
+    "decode_text",
     "detect_format",
     "ensure_acceptable_size",
     "refuse_damaged",
@@ -46,6 +47,7 @@ _PDF_HEADER_WINDOW = 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters other than tab, newline, carriage return and form feed do not
 # occur in real text; a few may survive a copy-paste, many mean binary data.
 _TEXT_CONTROL_OK = {"\t", "\n", "\r", "\f"}
@@ -83,7 +85,7 @@ def detect_format(data: bytes, file_name: str) -> str:
 
     The content decides: ``%PDF`` is a PDF, a zip archive holding
     ``word/document.xml`` is a Word file and one holding ``xl/workbook.xml`` an
-    Excel file; anything else must be UTF-8 text, which is JSON when it parses
+    Excel file; anything else must be text (see :func:`decode_text`), which is JSON when it parses
     as JSON, YAML when the name ends in ``.yaml``/``.yml`` or the text opens with
     a YAML marker, and plain text otherwise.
 
@@ -105,7 +107,7 @@ def detect_format(data: bytes, file_name: str) -> str:
             % {"file": file_name},
             file_name,
         )
-    return _text_format(_decode_text(data, file_name), file_name)
+    return _text_format(decode_text(data, file_name), file_name)
 
 
 def archive_members(data: bytes, file_name: str) -> frozenset[str]:
@@ -166,8 +168,21 @@ def _office_format(data: bytes, file_name: str) -> str:
     )
 
 
-def _decode_text(data: bytes, file_name: str) -> str:
-    """Decode UTF-8 text (with or without a byte-order mark), refusing binary data."""
+def decode_text(data: bytes, file_name: str) -> str:
+    """Decode an uploaded text file, the one way every text reader should.
+
+    UTF-8 is read with or without a byte-order mark; UTF-16 only with its
+    byte-order mark (what Windows Notepad calls "Unicode").
+
+    Raises:
+        IngestionError: the bytes are binary data, or text in another encoding.
+    """
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _not_a_document(file_name) from None
+        return _checked_text(text, file_name)
     if b"\x00" in data:
         raise _not_a_document(file_name)
     try:
@@ -183,21 +198,30 @@ def _decode_text(data: bytes, file_name: str) -> str:
             % {"file": file_name, "position": error.start},
             file_name,
         ) from None
-    if not text.strip() or _control_share(text) > _MAX_CONTROL_SHARE:
+    return _checked_text(text, file_name)
+
+
+def _checked_text(text: str, file_name: str) -> str:
+    """Refuse decoded text that is blank or full of control characters."""
+    if not text.strip() or _control_share(text, c1=True) > _MAX_CONTROL_SHARE:
         raise _not_a_document(file_name)
     return text
 
 
 def _looks_binary(data: bytes) -> bool:
-    """Whether undecodable bytes look like binary data rather than text in another code page."""
-    sample = data[:4096].decode("latin-1")
-    return _control_share(sample) > _MAX_CONTROL_SHARE
+    """Whether undecodable bytes look like binary data rather than text in another code page.
+
+    Only C0 controls count here: in a Windows code page, bytes 0x80–0x9F are
+    quotes and dashes.
+    """
+    return _control_share(data[:4096].decode("latin-1"), c1=False) > _MAX_CONTROL_SHARE
 
 
-def _control_share(text: str) -> float:
+def _control_share(text: str, *, c1: bool) -> float:
     sample = text[:65536]
     controls = sum(1 for char in sample if char < " " and char not in _TEXT_CONTROL_OK)
-    controls += sum(1 for char in sample if "\x7f" <= char <= "\x9f")
+    if c1:
+        controls += sum(1 for char in sample if "\x7f" <= char <= "\x9f")
     return controls / max(len(sample), 1)
 
 

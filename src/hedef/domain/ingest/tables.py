@@ -8,9 +8,10 @@ shared and lives here, one way each:
 * which columns a header names (:func:`column_roles`), by folded keywords, never by
   position, because the documents of the family order and word their columns
   differently;
-* which table is the action plan, and which later tables continue it (a repeated
-  header is dropped; a header-less table of the same width right after it is its
-  next page);
+* which table is the action plan (its header may sit under a caption row and over
+  a row that numbers the columns), and which later tables continue it (a
+  repeated header, whole or in part, is dropped; a header-less table of the same
+  width right after it is its next page);
 * merged cells: a cell spanning several result columns carries its text into each
   of them (the gold convention), any other wide cell (a goal heading) is kept
   once, in its first column; a cell merged down carries its text into each row it
@@ -29,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hedef.domain.ingest.model import TableRow
+from hedef.domain.ingest.vocabulary import NUMBERED_LINE
 from hedef.domain.text import az_casefold, normalise_space
 
 __all__ = [
@@ -41,6 +43,8 @@ __all__ = [
     "SourceTable",
     "assemble",
     "column_roles",
+    "is_action_plan",
+    "roles_named",
 ]
 
 RESULT_ROLES = ("initial", "interim", "final")
@@ -68,8 +72,6 @@ _MAX_HEADER_ROWS = 4
 # which result.
 _REQUIRED_ROLES = ("title", "lead")
 _ONE_OF_ROLES = ("period", *RESULT_ROLES)
-# A measure or heading number opening a cell: "8.1.1.1.", "1.4", "2)".
-_OPENING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?(?=\s|$)")
 _DOTTED_NUMBER = re.compile(r"\d+\.\d+")
 # Text between two pieces of one table that is only page furniture (page numbers,
 # a running header): short enough to be ignored when deciding on continuation.
@@ -137,7 +139,18 @@ def column_roles(labels: Sequence[str]) -> dict[int, str]:
     return roles
 
 
+def roles_named(text: str) -> set[str]:
+    """Every role whose keywords occur as words in ``text`` (a line of a header)."""
+    folded = az_casefold(text)
+    return {
+        role
+        for role, keywords in _ROLE_KEYWORDS
+        if any(_has_word(folded, keyword) for keyword in keywords)
+    }
+
+
 def is_action_plan(roles: dict[int, str]) -> bool:
+    """Whether columns with these roles make an action plan: what, who, and when or what for."""
     named = set(roles.values())
     return all(role in named for role in _REQUIRED_ROLES) and bool(named & set(_ONE_OF_ROLES))
 
@@ -176,17 +189,18 @@ def _has_word(folded: str, keyword: str) -> bool:
 
 
 def _is_header_row(row: SourceRow) -> bool:
-    """Whether every filled cell of a row is a short column label.
+    """Whether a row holds two or more column labels and nothing else.
 
     A label holds a column keyword and no dotted number, which tells "İcra
-    müddəti" from a heading such as "8.3.2. İqtisadi fəaliyyət sahələri".
+    müddəti" from a heading such as "8.3.2. İqtisadi fəaliyyət sahələri"; a
+    single wide cell ("Tədbirlər Planı") is a caption, not a header.
     """
     texts = [
         az_casefold(cell.text)
         for cell in row.cells
         if cell.text.strip() and not cell.continues_above
     ]
-    return bool(texts) and all(_is_label(text) for text in texts)
+    return len(set(texts)) >= 2 and all(_is_label(text) for text in texts)
 
 
 def _is_label(text: str) -> bool:
@@ -203,20 +217,29 @@ def _is_column_numbering(row: SourceRow) -> bool:
     return len(texts) > 2 and texts == [str(number) for number in range(1, len(texts) + 1)]
 
 
-def _header_rows(table: SourceTable) -> int:
-    """How many leading rows of ``table`` are header (labels or column numbering)."""
-    count = 0
-    for row in table.rows[:_MAX_HEADER_ROWS]:
-        if not (_is_header_row(row) or (count and _is_column_numbering(row))):
-            break
-        count += 1
-    return count
+def _header_span(table: SourceTable) -> tuple[int, int]:
+    """Where the header of ``table`` is: the half-open range of its rows.
+
+    The header may follow a caption row or two; under it may come a row that
+    numbers the columns. A table without a header gives ``(0, 0)``.
+    """
+    rows = table.rows
+    for start in range(min(len(rows), _MAX_HEADER_ROWS)):
+        if not _is_header_row(rows[start]):
+            continue
+        end = start + 1
+        while end < len(rows) and end - start < _MAX_HEADER_ROWS:
+            if not (_is_header_row(rows[end]) or _is_column_numbering(rows[end])):
+                break
+            end += 1
+        return start, end
+    return 0, 0
 
 
-def _header_labels(table: SourceTable, rows: int) -> list[str]:
+def _header_labels(table: SourceTable, span: tuple[int, int]) -> list[str]:
     """One label per grid column: the distinct header texts above it, top to bottom."""
-    labels: list[list[str]] = [[] for _ in range(table.columns)]
-    for row in table.rows[:rows]:
+    labels: list[list[str]] = [[] for _column in range(table.columns)]
+    for row in table.rows[span[0] : span[1]]:
         for cell in row.cells:
             text = normalise_space(cell.text)
             for column in range(cell.column, min(cell.column + cell.span, table.columns)):
@@ -227,11 +250,22 @@ def _header_labels(table: SourceTable, rows: int) -> list[str]:
 
 @dataclass
 class _Piece:
-    """A table, or the part of it on one page, with its header rows counted."""
+    """A table, or the part of it on one page, with where its header is.
+
+    Rows above the header are a caption; rows below it are the body.
+    """
 
     table: SourceTable
-    header_rows: int
+    header: tuple[int, int]
     roles: dict[int, str]
+
+    @property
+    def caption(self) -> tuple[SourceRow, ...]:
+        return self.table.rows[: self.header[0]]
+
+    @property
+    def body(self) -> tuple[SourceRow, ...]:
+        return self.table.rows[self.header[1] :]
 
 
 class _Assembler:
@@ -253,36 +287,43 @@ class _Assembler:
         self.words_since_table += len(text.split())
 
     def add_table(self, table: SourceTable) -> None:
-        header_rows = _header_rows(table)
-        roles = column_roles(_header_labels(table, header_rows)) if header_rows else {}
-        piece = _Piece(table, header_rows, roles)
+        header = _header_span(table)
+        roles = column_roles(_header_labels(table, header))
+        piece = _Piece(table, header, roles)
+        last = self.last_table
         if is_action_plan(roles):
             self._add_plan_piece(piece, continues=self.header is not None)
-        elif self._continues_last(piece) and self.last_table is not None:
-            if is_action_plan(self.last_table.roles):
-                self._add_plan_piece(_Piece(table, 0, self.last_table.roles), continues=True)
+        elif last is not None and self._continues(last, piece):
+            if is_action_plan(last.roles):
+                # Whatever header the piece repeats, its columns are the plan's.
+                self._add_plan_piece(_Piece(table, header, last.roles), continues=True)
             else:
                 self._add_front_rows(piece, continues=True)
         else:
             self._add_front_rows(piece, continues=False)
         self.words_since_table = 0
 
-    def _continues_last(self, piece: _Piece) -> bool:
-        last = self.last_table
+    def _continues(self, last: _Piece, piece: _Piece) -> bool:
+        """Whether ``piece`` is the next page of ``last``: same width, nothing between.
+
+        A repeated header that names no plan on its own (only the result stages,
+        say) still belongs to the plan; any other table with a header starts anew.
+        """
+        repeats_part = is_action_plan(last.roles) and not piece.caption
         return (
-            last is not None
-            and piece.header_rows == 0
-            and piece.table.columns == last.table.columns
+            piece.table.columns == last.table.columns
+            and (piece.header == (0, 0) or repeats_part)
             and self.words_since_table <= _MAX_FURNITURE_WORDS
         )
 
     def _add_plan_piece(self, piece: _Piece, *, continues: bool) -> None:
+        self.front.extend(_front_line(cells) for cells in _grid(piece.caption, piece.table))
         if self.header is None:
-            labels = _header_labels(piece.table, piece.header_rows)
+            labels = _header_labels(piece.table, piece.header)
             self.header = TableRow(tuple(labels), piece.table.location)
             self.plan_columns = {role: index for index, role in piece.roles.items()}
             self.plan_width = piece.table.columns
-        body = piece.table.rows[piece.header_rows :]
+        body = piece.body
         grid = _resolve_merges(body, piece.table.columns, piece.roles)
         for index, (row, cells) in enumerate(zip(body, grid, strict=True)):
             placed = self._place(cells, piece.roles)
@@ -304,8 +345,7 @@ class _Assembler:
         return placed
 
     def _add_front_rows(self, piece: _Piece, *, continues: bool) -> None:
-        grid = _resolve_merges(piece.table.rows, piece.table.columns, {})
-        rows = [[normalise_space(text) for text in cells] for cells in grid]
+        rows = _grid(piece.table.rows, piece.table)
         if continues and self.last_front_rows and rows and rows[0] == self.last_front_rows[0]:
             rows = rows[1:]  # the header, repeated on the new page
         if continues and rows and self.last_front_rows and not rows[0][0]:
@@ -354,6 +394,12 @@ def _resolve_merges(
     return grid
 
 
+def _grid(rows: Sequence[SourceRow], table: SourceTable) -> list[list[str]]:
+    """Rows of a table that is not the plan, one whitespace-normalised text per column."""
+    grid = _resolve_merges(rows, table.columns, {})
+    return [[normalise_space(text) for text in cells] for cells in grid]
+
+
 def _is_broken_row(row: SourceRow, placed: list[str], assembler: _Assembler) -> bool:
     """Whether the first row of a continued piece is the tail of the row before it.
 
@@ -367,7 +413,7 @@ def _is_broken_row(row: SourceRow, placed: list[str], assembler: _Assembler) -> 
     ):
         return False
     key = assembler.plan_columns.get("number", assembler.plan_columns.get("title", 0))
-    return not _OPENING_NUMBER.match(placed[key]) and any(text.strip() for text in placed)
+    return not NUMBERED_LINE.match(placed[key]) and any(text.strip() for text in placed)
 
 
 def _join(before: str, after: str) -> str:

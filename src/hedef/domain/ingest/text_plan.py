@@ -28,8 +28,8 @@ from hedef.domain.ingest.executors import ExecutorRun, executor_run, is_executor
 from hedef.domain.ingest.model import Flag, TableRow
 from hedef.domain.ingest.result_cells import Column, ResultLayout, lay_out_results
 from hedef.domain.ingest.sections import plan_region
-from hedef.domain.ingest.sentences import Piece, end_of
-from hedef.domain.ingest.vocabulary import NUMBERED_LINE, PERIOD_ANCHOR, join_cell_lines
+from hedef.domain.ingest.sentences import Piece, end_of, stages_by_markers
+from hedef.domain.ingest.vocabulary import PERIOD_ANCHOR, join_cell_lines, numbered
 from hedef.domain.text import az_casefold
 
 __all__ = ["TEXT_HEADER", "TextRow", "text_rows"]
@@ -44,6 +44,7 @@ TEXT_HEADER = TableRow(
 _STAGE_FIELDS = ("results.initial", "results.interim", "results.final")
 _CLOSE_CALL = 1.0  # a reading less than this far ahead of the next one is worth a check
 _REPEATED_HEADER_LINES = 3
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$")
 _SHORT_HEADING_LINES = 2
 
 
@@ -92,7 +93,7 @@ def text_rows(lines: Sequence[str], known: set[str]) -> list[TextRow]:
     region = plan_region(list(lines))
     if region is None:
         raise IngestionError(_("The document has no action plan (“Tədbirlər Planı”)."))
-    cleaned = _without_repeated_headers(lines, *region)
+    cleaned = _without_page_furniture(lines, *region)
     blocks = _blocks(cleaned, *region, known)
     if not blocks:
         raise IngestionError(_("The action plan has no numbered rows."), _line_location(region[0]))
@@ -115,14 +116,23 @@ def _line_location(index: int) -> str:
     return _("line %(number)d") % {"number": index + 1}
 
 
-def _without_repeated_headers(lines: Sequence[str], start: int, stop: int) -> list[str]:
-    """The lines with every repetition of the table's column headings blanked out.
+def _without_page_furniture(lines: Sequence[str], start: int, stop: int) -> list[str]:
+    """The lines with page numbers and repeated column headings blanked out.
 
-    Tables that run over several pages may repeat their headings on each page;
-    inside a row they would read as cell text.
+    A table that runs over several pages may print a page number and repeat its
+    headings on each page; inside a row they would read as cell text. A page
+    number is a number alone between blank lines (a result cell's number always
+    has words next to it).
     """
     cleaned = list(lines)
-    first_row = next((i for i in range(start, stop) if NUMBERED_LINE.match(lines[i])), stop)
+    for index in range(start, stop):
+        if (
+            _PAGE_NUMBER.match(lines[index])
+            and not lines[index - 1].strip()
+            and (index + 1 >= len(lines) or not lines[index + 1].strip())
+        ):
+            cleaned[index] = ""
+    first_row = next((i for i in range(start, stop) if numbered(lines[i])), stop)
     header = {az_casefold(line) for line in lines[start:first_row] if line.strip()}
     run: list[int] = []
     for index in range(first_row, stop):
@@ -149,9 +159,9 @@ def _blocks(lines: Sequence[str], start: int, stop: int, known: set[str]) -> lis
     """
     candidates = []
     for index in range(start, stop):
-        match = NUMBERED_LINE.match(lines[index])
-        if match:
-            candidates.append((index, match.group("number"), match.group("keyword") or ""))
+        item = numbered(lines[index])
+        if item is not None:
+            candidates.append((index, item.number, item.keyword))
     blocks: list[_Block] = []
     last_measure: tuple[int, ...] = ()
     for position, (index, number, keyword) in enumerate(candidates):
@@ -183,8 +193,8 @@ def _plausible_heading(
 
 def _block_text(lines: Sequence[str], block: _Block) -> tuple[str, list[int]]:
     """The block's text after its number, and the line index each text line came from."""
-    match = NUMBERED_LINE.match(lines[block.first])
-    first = match.group("rest") if match else lines[block.first]
+    item = numbered(lines[block.first])
+    first = item.rest if item is not None else lines[block.first]
     texts = [first, *lines[block.first + 1 : block.stop]]
     return "\n".join(texts), list(range(block.first, block.stop))
 
@@ -275,13 +285,17 @@ def _typical_width(pieces: list[Piece]) -> float:
 
 def _measure_row(draft: _Draft, width: float, known: set[str]) -> TextRow:
     number = draft.block.number
-    layout = lay_out_results(
-        draft.pieces,
-        draft.title_column,
-        draft.executor_column,
-        width,
-        lambda text: is_executor_list(text, known),
-    )
+    marked = stages_by_markers(join_cell_lines([line for p in draft.pieces for line in p.lines]))
+    if marked is not None:
+        layout = ResultLayout(marked, (1, 1, 1), (), 0, float("inf"))
+    else:
+        layout = lay_out_results(
+            draft.pieces,
+            draft.title_column,
+            draft.executor_column,
+            width,
+            lambda text: is_executor_list(text, known),
+        )
     title = draft.title
     groups = list(draft.executors.groups) if draft.executors is not None else []
     for tail in layout.tails:

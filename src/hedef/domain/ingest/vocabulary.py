@@ -8,6 +8,7 @@ the text reconstruction and the table mapping recognise exactly the same things.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from hedef.domain.plan import ENTREPRENEURS, RELEVANT_BODIES
 
@@ -20,19 +21,23 @@ __all__ = [
     "collective_value",
     "is_acronym_shaped",
     "join_cell_lines",
+    "numbered",
 ]
 
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 UPPER = "A-ZÇƏĞIİÖŞÜ"
 
-# A period cell: a year or a span of years, never an ordinal ("2026-cı il") and
-# never part of a larger number; or the word for "ongoing" (but not the adverb
-# "mütəmadi olaraq", "regularly", that result texts use).
+# A period cell: a year or a span of years, possibly spelled out ("2026–2029-cu
+# illər"), never an ordinal in running text ("2030-cu ilədək") and never part of a
+# larger number; or a word for "ongoing" — "mütəmadi" (but not the adverb
+# "mütəmadi olaraq", "regularly", that result texts use), or "daimi"/"davamlı"
+# standing alone at the end of a line or before a capital.
 PERIOD_ANCHOR = re.compile(
-    rf"(?<![\w.,/{DASHES}])(?P<start>(?:19|20)\d\d)"
+    rf"(?<![{DASHES}\w.,/])(?P<start>(?:19|20)\d\d)"
     rf"(?:\s*[{DASHES}]\s*(?P<end>(?:19|20)\d\d))?"
-    rf"(?![\w%]|[{DASHES}]\w|[.,]\d)"
+    rf"(?:[{DASHES}]c[iıuü]\s+il(?:lər)?(?:\s+ərzində)?(?!\w)|(?![\w%]|[{DASHES}]\w|[.,]\d))"
     r"|(?<!\w)(?P<ongoing>[Mm]ütəmadi|MÜTƏMADİ)(?!\w)(?!\s+olaraq)"
+    rf"|(?<!\w)(?P<standing>[Dd]aimi|DAİMİ|[Dd]avamlı|DAVAMLI)(?=[ \t]*(?:\n|$)|\s+[{UPPER}0-9“])"
 )
 
 # "aidiyyəti qurumlar" (relevant bodies) in any of its longer spellings, and
@@ -51,12 +56,31 @@ COLLECTIVE = re.compile(rf"(?P<relevant>{_RELEVANT})|(?P<entrepreneurs>{_ENTREPR
 # in a result cell is not taken for an item).
 _KEYWORDS = r"Məqsəd|MƏQSƏD|Prioritet\s+istiqamət|PRİORİTET\s+İSTİQAMƏT|İstiqamət|Hədəf|Fəsil|Bölmə"
 NUMBERED_LINE = re.compile(
-    rf"^\s*(?:(?P<keyword>{_KEYWORDS})\s+)?"
-    rf"(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,5}}(?=\.(?:\s|$))|\d{{1,2}}(?:\.\d{{1,2}}){{1,5}}(?=\s+[{UPPER}“\"«]))"
+    rf"^\s*(?:(?P<keyword>{_KEYWORDS})\s+(?P<keyed>\d{{1,2}}(?:\.\d{{1,2}}){{0,5}})[.:)]?(?=\s|$)"
+    rf"|(?P<bare>\d{{1,2}}(?:\.\d{{1,2}}){{0,5}}(?=\.(?:\s|$))"
+    rf"|\d{{1,2}}(?:\.\d{{1,2}}){{1,5}}(?=\s+[{UPPER}“\"«])))"
     r"\.?\s*(?P<rest>.*)$"
 )
 
 _ACRONYM_SHAPE = re.compile(rf"[{UPPER}][{UPPER}0-9]{{1,9}}")
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A numbered line taken apart: "Məqsəd 8.1. Title" → keyword, number, rest."""
+
+    number: str
+    keyword: str
+    rest: str
+
+
+def numbered(line: str) -> Numbered | None:
+    """The number (without its final dot), level keyword and text of a numbered line."""
+    match = NUMBERED_LINE.match(line)
+    if match is None:
+        return None
+    number = match.group("keyed") or match.group("bare")
+    return Numbered(number, match.group("keyword") or "", match.group("rest").strip())
 
 
 def collective_value(phrase: str) -> str | None:
