@@ -318,6 +318,50 @@ def test_a_row_without_results_shares_those_of_the_row_above():
     assert "results" in flagged(parsed, "2.2")
 
 
+PERIOD_MERGED_DOWN = """
+1. Məqsəd başlığı
+
+1.1. Birinci tədbirin
+adı
+
+RİNN İN 2025–2027 Birinci nəticənin
+əldə edilməsi
+
+İkinci nəticənin
+əldə edilməsi
+
+Üçüncü nəticənin
+əldə edilməsi
+
+1.2. İkinci tədbirin
+adı
+
+ETN DTX
+
+Təhlillərin
+aparılması
+
+Hesabatların
+hazırlanması
+
+Tövsiyələrin
+verilməsi
+"""
+
+
+def test_a_row_without_a_period_takes_the_period_of_the_row_above():
+    parsed = parse(PERIOD_MERGED_DOWN)
+    item = measure(parsed, "1.2")
+    assert (item.title, item.lead, item.co_executors) == ("İkinci tədbirin adı", ("ETN",), ("DTX",))
+    assert item.period == measure(parsed, "1.1").period
+    assert stages(item) == (
+        "Təhlillərin aparılması",
+        "Hesabatların hazırlanması",
+        "Tövsiyələrin verilməsi",
+    )
+    assert "period" in flagged(parsed, "1.2")
+
+
 MISNUMBERED_HEADING = """
 9.1. Dövlət idarəetməsinin rəqəmsallaşdırılması
 

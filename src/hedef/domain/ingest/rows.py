@@ -191,9 +191,16 @@ def _measure(
         flags.append(Flag(number, "title", _("The row has no title; its number stands in for it.")))
     lead = _executors(number, "lead", lead_cell, known, flags, plan)
     co = _executors(number, "co_executors", co_cell, known, flags, plan)
-    period = _period(number, period_cell, flags)
-    results, merged = _results(number, result_cells, flags)
     above = plan.measures[-1] if plan.measures else None
+    if not period_cell.strip() and above is not None:
+        period = above.period
+        reason = _(
+            "The row has no period; that of %(above)s was taken, as if the cell were merged down."
+        )
+        flags.append(Flag(number, "period", reason % {"above": above.number}))
+    else:
+        period = _period(number, period_cell, flags)
+    results, merged = _results(number, result_cells, flags)
     if not any(results.values()) and above is not None and _siblings(number, above.number):
         results, merged = _inherit_results(number, above, flags)
     plan.flags.extend(flags)
