@@ -38,6 +38,7 @@ _ENDINGS = (
     "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "na", "nə", "ya", "yə",
     "dan", "dən", "da", "də", "nı", "ni", "sı", "si", "su", "sü",
 )  # fmt: skip
+_VOWELS = "aeəıioöuü"
 _CONSONANT_ONLY_ENDINGS = frozenset({"ın", "in", "un", "ün"})
 _VERBAL_NOUN = re.compile(r"(?:ma|mə)(?:sı|si|q|k)\w*$")
 # Words that end the counted phrase: what follows them is no longer the noun counted.
@@ -71,6 +72,9 @@ def numbers_in(text: str) -> list[float]:
 def _noun_stem(word: str) -> str:
     """The dictionary form of a counted noun, as far as its ending can be told apart."""
     word = az_lower(word.strip(f"{_DASH}.,;:()“”\"'"))
+    suffixed = re.fullmatch(rf"(\w+)[{_DASH}]\w{{1,4}}", word)  # "kob-un" → "kob"
+    if suffixed:
+        return suffixed.group(1)
     agentive = re.match(r"(.+ç[ıiuü])n[ıiuü]n$", word)  # "təchizatçının" → "təchizatçı"
     if agentive:
         return agentive.group(1)
@@ -78,9 +82,13 @@ def _noun_stem(word: str) -> str:
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 3:
             continue
-        if ending in _CONSONANT_ONLY_ENDINGS and stem[-1] in "aeəıioöuü":
+        if ending in _CONSONANT_ONLY_ENDINGS and stem[-1] in _VOWELS:
             continue
         return stem
+    # A last "-ı/-i/-u/-ü" after a consonant is a case or possessive ending ("nəfəri"),
+    # unless it closes an agent noun or an adjective ("istehsalçı", "ixtisaslı").
+    if len(word) > 4 and word[-1] in "ıiuü" and word[-2] not in _VOWELS and word[-2] not in "çl":
+        return word[:-1]
     return word
 
 

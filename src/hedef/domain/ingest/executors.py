@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from hedef.domain.ingest.vocabulary import COLLECTIVE, collective_value, is_acronym_shaped
 from hedef.domain.text import az_casefold, normalise_space
 
-__all__ = ["ExecutorItem", "ExecutorRun", "executor_items", "executor_run", "is_executor_list"]
+__all__ = [
+    "ExecutorItem",
+    "ExecutorRun",
+    "executor_items",
+    "executor_run",
+    "is_executor_list",
+    "leading_executor_run",
+]
 
 _TOKEN = re.compile(
     rf"(?P<collective>{COLLECTIVE.pattern})|(?P<comma>[,;])|(?P<word>[^\s,;]+)", re.I
@@ -42,14 +49,15 @@ class ExecutorItem:
 
 @dataclass(frozen=True)
 class ExecutorRun:
-    """The executor list that closes a stretch of text.
+    """An executor list inside a stretch of text.
 
-    ``start`` is where the list begins in the text; ``groups`` are the cells it
-    is made of, in order (the lead executor's cell first): a new cell starts
-    wherever two bodies are separated by nothing but white space.
+    ``start`` and ``end`` are where the list begins and ends in the text; ``groups``
+    are the cells it is made of, in order (the lead executor's cell first): a new
+    cell starts wherever two bodies are separated by nothing but white space.
     """
 
     start: int
+    end: int
     groups: tuple[str, ...]
 
 
@@ -117,7 +125,25 @@ def executor_run(text: str, known: set[str]) -> ExecutorRun | None:
         run = run[1:]
     if not run:
         return None
-    return ExecutorRun(run[0].start, _groups(text, run))
+    return ExecutorRun(run[0].start, run[-1].end, _groups(text, run))
+
+
+def leading_executor_run(text: str, known: set[str]) -> ExecutorRun | None:
+    """The executor list at the very start of ``text``, if it names a known body.
+
+    Unknown acronym-shaped words do not count here: without a period cell to
+    close the list, only the document's own acronyms can be trusted to open it.
+    """
+    tokens = _tokens(text, known)
+    length = 0
+    while length < len(tokens) and tokens[length].kind != "word":
+        length += 1
+    run = tokens[:length]
+    while run and run[-1].kind not in _ITEM_KINDS:
+        run = run[:-1]
+    if not run or run[0].kind not in ("acronym", "collective") or text[: run[0].start].strip():
+        return None
+    return ExecutorRun(run[0].start, run[-1].end, _groups(text, run))
 
 
 def _starts_line(text: str, position: int) -> bool:

@@ -96,23 +96,23 @@ def _level(heading: HeadingRow, shallowest: int) -> str:
 
 
 def build_nodes(headings: list[HeadingRow]) -> tuple[PlanNode, ...]:
-    """Goals and directions, each direction under the goal whose number prefixes it."""
+    """Goals, then directions (each under the goal whose number prefixes it), in document order."""
     if not headings:
         return ()
     goal_depths = [
         _depth(h.number) for h in headings if any(w in az_casefold(h.keyword) for w in _GOAL_WORDS)
     ]
     shallowest = min(goal_depths) if goal_depths else min(_depth(h.number) for h in headings)
-    nodes: list[PlanNode] = []
-    seen: set[str] = set()
-    goals: set[str] = set()
+    levels: dict[str, tuple[str, str]] = {}
     for heading in headings:
-        if heading.number in seen:
-            continue
-        seen.add(heading.number)
-        level = _level(heading, shallowest)
-        parent = parent_number(heading.number, goals) if level == "direction" else None
-        if level == "goal":
-            goals.add(heading.number)
-        nodes.append(PlanNode(heading.number, heading.title, level, parent))
-    return tuple(nodes)
+        levels.setdefault(heading.number, (_level(heading, shallowest), heading.title))
+    goals = {number for number, (level, _title) in levels.items() if level == "goal"}
+    nodes = [
+        PlanNode(
+            number, title, level, parent_number(number, goals) if level == "direction" else None
+        )
+        for number, (level, title) in levels.items()
+    ]
+    # Goals first, then directions, as the interchange format stores them, so that a
+    # plan read twice or read back from a file compares equal.
+    return tuple(sorted(nodes, key=lambda node: node.level != "goal"))

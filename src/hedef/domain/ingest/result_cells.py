@@ -111,6 +111,7 @@ def lay_out_results(
     """
     if not pieces:
         return ResultLayout(("", "", ""), (), (), STAGE_COUNT, 0.0)
+    is_executor_list = cache(is_executor_list)
     spans = tuple(_span(piece, typical_width) for piece in pieces)
     readings = _readings(pieces, spans, title, executors, is_executor_list, allow_tails=True)
     best = readings[0]
@@ -226,9 +227,10 @@ def _best_reading(
         sum(piece.line_count for piece in pieces[first:stop]) for first, stop in closed
     ]
 
+    running = list(itertools.accumulate((piece.line_count for piece in pieces), initial=0))
+
     def own_part(last_end: int) -> tuple[End, int]:
-        part = pieces[starts[-1] : last_end + 1]
-        return part[-1].end, sum(piece.line_count for piece in part)
+        return pieces[last_end].end, running[last_end + 1] - running[starts[-1]]
 
     def close(cursor: int, previous: Piece, last_end: int) -> float:
         """The end score of the run that ``previous`` closes in column ``cursor``."""

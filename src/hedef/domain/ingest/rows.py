@@ -98,23 +98,36 @@ def column_roles(labels: Sequence[str]) -> dict[str, int]:
 def read_rows(header: TableRow | None, rows: Sequence[TableRow], known: set[str]) -> PlanRows:
     """Read headings and measures from ``rows``, using ``header`` to place the columns.
 
+    A row without a number that follows a measure continues it (a row broken by a
+    page break): its cells are joined to the measure's, and the joint is flagged.
+
     Raises:
         IngestionError: no row of ``rows`` is a measure.
     """
     roles = column_roles(header.cells) if header is not None else {}
     plan = PlanRows()
-    seen: set[str] = set()
+    pending: list[tuple[list[str], int]] = []  # measure rows: cells, index of the first row
     for index, row in enumerate(rows):
-        cells = tuple(join_cell_lines(cell.split("\n")) for cell in row.cells)
+        cells = [join_cell_lines(cell.split("\n")) for cell in row.cells]
         if not any(cells):
             continue
-        heading = _heading(cells, index)
+        heading = _heading(tuple(cells), index)
         if heading is not None:
             plan.headings.append(heading)
-            continue
-        measure = _measure(cells, roles, index, row.location, known, plan)
-        if measure is None:
-            continue
+        elif _place(tuple(cells), roles) is not None:
+            pending.append((cells, index))
+        elif (joined := _continued(pending, cells, roles, plan)) is not None:
+            number = _place(tuple(pending[-1][0]), roles)
+            pending[-1] = (joined, pending[-1][1])
+            reason = _("A row without a number (%(location)s) was joined to the row above it.")
+            flag = Flag(number[0] if number else None, "rows", reason % {"location": row.location})
+            plan.flags.append(flag)
+        else:
+            reason = _("A row without a measure number was left out (%(location)s).")
+            plan.flags.append(Flag(None, "rows", reason % {"location": row.location}))
+    seen: set[str] = set()
+    for cells, index in pending:
+        measure = _measure(tuple(cells), roles, index, known, plan)
         if measure.number in seen:
             reason = _("The number %(number)s appears twice; the later row was left out.")
             plan.flags.append(Flag(measure.number, "number", reason % {"number": measure.number}))
@@ -124,6 +137,24 @@ def read_rows(header: TableRow | None, rows: Sequence[TableRow], known: set[str]
     if not plan.measures:
         raise IngestionError(_("The action plan has no measure that could be read."))
     return plan
+
+
+def _continued(
+    pending: list[tuple[list[str], int]], cells: list[str], roles: dict[str, int], plan: PlanRows
+) -> list[str] | None:
+    """The measure row above with ``cells`` joined to it, if ``cells`` can continue it.
+
+    Only a row of the same width right after the measure (no heading between)
+    continues it, and only if the joined row still reads as that measure.
+    """
+    if not pending or len(pending[-1][0]) != len(cells):
+        return None
+    previous, index = pending[-1]
+    if plan.headings and plan.headings[-1].index > index:
+        return None
+    joined = [join_cell_lines([above, below]) for above, below in zip(previous, cells, strict=True)]
+    before, after = _place(tuple(previous), roles), _place(tuple(joined), roles)
+    return joined if before is not None and after is not None and after[0] == before[0] else None
 
 
 def _number_and_rest(text: str) -> tuple[str, str, str] | None:
@@ -149,25 +180,27 @@ def _heading(cells: tuple[str, ...], index: int) -> HeadingRow | None:
 
 
 def _measure(
-    cells: tuple[str, ...],
-    roles: dict[str, int],
-    index: int,
-    location: str,
-    known: set[str],
-    plan: PlanRows,
-) -> MeasureRow | None:
+    cells: tuple[str, ...], roles: dict[str, int], index: int, known: set[str], plan: PlanRows
+) -> MeasureRow:
     placed = _place(cells, roles)
-    if placed is None:
-        reason = _("A row without a measure number was left out (%(location)s).")
-        plan.flags.append(Flag(None, "rows", reason % {"location": location}))
-        return None
+    assert placed is not None  # only numbered rows are measures
     number, title, lead_cell, co_cell, period_cell, result_cells = placed
     flags: list[Flag] = []
+    if not title:
+        title = number
+        flags.append(Flag(number, "title", _("The row has no title; its number stands in for it.")))
     lead = _executors(number, "lead", lead_cell, known, flags, plan)
     co = _executors(number, "co_executors", co_cell, known, flags, plan)
-    period = _period(number, period_cell, flags)
-    results, merged = _results(number, result_cells, flags)
     above = plan.measures[-1] if plan.measures else None
+    if not period_cell.strip() and above is not None:
+        period = above.period
+        reason = _(
+            "The row has no period; that of %(above)s was taken, as if the cell were merged down."
+        )
+        flags.append(Flag(number, "period", reason % {"above": above.number}))
+    else:
+        period = _period(number, period_cell, flags)
+    results, merged = _results(number, result_cells, flags)
     if not any(results.values()) and above is not None and _siblings(number, above.number):
         results, merged = _inherit_results(number, above, flags)
     plan.flags.extend(flags)

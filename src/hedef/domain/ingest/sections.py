@@ -9,6 +9,7 @@ positions, because page layouts differ from one document to the next.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hedef.domain.text import az_casefold
 
@@ -27,6 +28,12 @@ _PLAN_TABLE_WORDS = ("icraçı", "icra müddəti", "tədbirin adı", "nəticə")
 _ACRONYM_HEADING = re.compile(r"^(?:\d{1,2}\.\s*)?(?:akronimlər|ixtisarlar)\b")
 _INDICATOR_HEADING = re.compile(r"hədəf\s+(?:göstəriciləri|indikatorları)\s*$")
 _MAX_HEADING_LENGTH = 140
+
+
+@lru_cache(maxsize=16384)
+def _folded(line: str) -> str:
+    """``az_casefold`` of a line, remembered: the section finders scan the same lines often."""
+    return az_casefold(line)
 
 
 def split_lines(text: str) -> list[str]:
@@ -51,7 +58,7 @@ def find_heading(lines: list[str], pattern: re.Pattern[str], start: int = 0) -> 
         line = lines[index]
         if len(line) > _MAX_HEADING_LENGTH or is_toc_line(line):
             continue
-        if pattern.search(az_casefold(line)):
+        if pattern.search(_folded(line)):
             return index
     return None
 

@@ -24,7 +24,12 @@ from dataclasses import dataclass
 
 from hedef.domain.i18n import gettext as _
 from hedef.domain.ingest.errors import IngestionError
-from hedef.domain.ingest.executors import ExecutorRun, executor_run, is_executor_list
+from hedef.domain.ingest.executors import (
+    ExecutorRun,
+    executor_run,
+    is_executor_list,
+    leading_executor_run,
+)
 from hedef.domain.ingest.model import Flag, TableRow
 from hedef.domain.ingest.result_cells import Column, ResultLayout, lay_out_results
 from hedef.domain.ingest.sections import plan_region
@@ -169,7 +174,7 @@ def _blocks(lines: Sequence[str], start: int, stop: int, known: set[str]) -> lis
         end = following[0] if following else stop
         block = _Block(number, keyword, index, end)
         key = tuple(int(part) for part in number.split("."))
-        if _anchor(_block_text(lines, block)[0], known) is not None and not keyword:
+        if not keyword and _spine(_block_text(lines, block)[0], known) is not None:
             accepted = key > last_measure
             if accepted:
                 last_measure = key
@@ -199,30 +204,75 @@ def _block_text(lines: Sequence[str], block: _Block) -> tuple[str, list[int]]:
     return "\n".join(texts), list(range(block.first, block.stop))
 
 
-def _anchor(text: str, known: set[str]) -> tuple[re.Match[str], ExecutorRun | None] | None:
-    """The row's period cell and the executor list right before it.
+@dataclass(frozen=True)
+class _Spine:
+    """Where a row's title ends, where its period cell is, and where its results begin."""
+
+    title_end: int
+    executors_end: int
+    results_start: int
+    period: str
+    executors: ExecutorRun | None
+
+
+def _spine(text: str, known: set[str]) -> _Spine | None:
+    """Find the row's period cell and the executor list right before it.
 
     The first period preceded by executors wins; a title may hold years of its
-    own, but never right after an executor list.
+    own, but never right after an executor list. A row with no period at all
+    (its period cell merged with the row above) is still a measure if a line
+    opens with the document's own acronyms: the executors, followed by results.
+    Failing both, the first year stands for the period, and the row has no
+    executors ("daimi"/"davamlı" alone never do: results use them as adjectives).
     """
     first: re.Match[str] | None = None
     for match in PERIOD_ANCHOR.finditer(text):
         run = executor_run(text[: match.start()], known)
         if run is not None:
-            return match, run
-        first = first or match
-    return (first, None) if first is not None else None
+            return _continued_after_period(
+                _Spine(run.start, match.start(), match.end(), match.group(0), run), text, known
+            )
+        if first is None and not match.group("standing"):
+            first = match
+    line_start = text.find("\n") + 1
+    while line_start > 0:
+        run = leading_executor_run(text[line_start:], known)
+        if run is not None and text[line_start + run.end :].strip():
+            shifted = ExecutorRun(line_start + run.start, line_start + run.end, run.groups)
+            return _Spine(shifted.start, shifted.end, shifted.end, "", shifted)
+        line_start = text.find("\n", line_start) + 1
+    if first is not None:
+        return _Spine(first.start(), first.start(), first.end(), first.group(0), None)
+    return None
+
+
+def _continued_after_period(spine: _Spine, text: str, known: set[str]) -> _Spine:
+    """Take in executors printed after the period when the list before it is unfinished.
+
+    A list that ends in a comma or "və" before the period ("İN RİNN, 2026–2029")
+    goes on below it ("AİH"): in a top-aligned table the period shares a line with
+    the first line of the executors, not the last.
+    """
+    run = spine.executors
+    if run is None or not re.search(r"(?:,|\bvə)\s*$", text[: spine.executors_end]):
+        return spine
+    rest = leading_executor_run(text[spine.results_start :], known)
+    if rest is None:
+        return spine
+    groups = (*run.groups[:-1], f"{run.groups[-1]}, {rest.groups[0]}", *rest.groups[1:])
+    end = spine.results_start + rest.end
+    return _Spine(
+        spine.title_end, spine.executors_end, end, spine.period, ExecutorRun(run.start, end, groups)
+    )
 
 
 def _measure_draft(lines: Sequence[str], block: _Block, known: set[str]) -> _Draft | None:
     text, origins = _block_text(lines, block)
-    found = _anchor(text, known) if not block.keyword else None
-    if found is None:
+    spine = _spine(text, known) if not block.keyword else None
+    if spine is None:
         return None
-    anchor, run = found
-    title_end = run.start if run is not None else anchor.start()
-    title_text = text[:title_end]
-    executor_text = text[title_end : anchor.start()]
+    title_text = text[: spine.title_end]
+    executor_text = text[spine.title_end : spine.executors_end]
     title = join_cell_lines(title_text.split("\n"))
     last_line = max(
         (origins[i] for i, line in enumerate(text.split("\n")) if line.strip()), default=block.first
@@ -231,10 +281,10 @@ def _measure_draft(lines: Sequence[str], block: _Block, known: set[str]) -> _Dra
         block=block,
         title=title,
         title_column=Column(end_of(title), _height(title_text)),
-        executors=run,
+        executors=spine.executors,
         executor_column=Column(end_of(executor_text), _height(executor_text)),
-        period=anchor.group(0),
-        pieces=_pieces(text, origins, anchor.end()),
+        period=spine.period,
+        pieces=_pieces(text, origins, spine.results_start),
         last_line=last_line + 1,
     )
 
