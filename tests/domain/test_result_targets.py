@@ -17,7 +17,7 @@ TARGETS = [
     ("istifadəçilərin sayının 10000 nəfəri üstələməsi", Comparator.MORE_THAN, 10000, None,
      "nəfər"),
     ("3.000 nəfərin təlimə cəlb edilməsi", Comparator.EQUAL, 3000, None, "nəfər"),
-    ("Azı 2 data mərkəzinin istifadəyə verilməsi", Comparator.AT_LEAST, 2, None, "data"),
+    ("Azı 2 data mərkəzinin istifadəyə verilməsi", Comparator.AT_LEAST, 2, None, "mərkəz"),
 ]  # fmt: skip
 
 
