@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "hedef.accounts",
     "hedef.plans",
     "hedef.ingest",
+    "hedef.evaluation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

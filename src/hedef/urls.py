@@ -10,6 +10,7 @@ from hedef.plans import views as plan_views
 urlpatterns = [
     path("", include("hedef.plans.urls")),
     path("ingest/", include("hedef.ingest.urls")),
+    path("", include("hedef.evaluation.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
