@@ -225,7 +225,7 @@ def ingest(
         console.print(result.message, highlight=False)
     else:
         console.print(
-            f"{outcome.message}\nReview it at /ingest/{outcome.draft.pk}/", highlight=False
+            f"{outcome.message}\nReview it at {outcome.draft.get_absolute_url()}", highlight=False
         )
 
 

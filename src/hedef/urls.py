@@ -8,8 +8,8 @@ from hedef.api import api
 from hedef.plans import views as plan_views
 
 urlpatterns = [
-    path("", include("hedef.plans.urls")),
-    path("ingest/", include("hedef.ingest.urls")),
+    path("workspace/", include("hedef.plans.urls")),
+    path("workspace/ingest/", include("hedef.ingest.urls")),
     path("", include("hedef.evaluation.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -17,7 +17,7 @@ def sign_in(page, live_server, username):
 
 def test_operator_signs_in_and_opens_a_strategy(page, live_server, loaded_plans, users):
     sign_in(page, live_server, "analyst1")
-    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/workspace/")
     page.get_by_role("link", name=re.compile("rəqəmsal iqtisadiyyatın")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("2026–2029")
     rows = page.locator("table.measures tbody tr")
