@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from hedef.plans.api import router as plans_router
+from hedef.publishing.api import router as published_router
 
 api = NinjaAPI(
     title="Hədəf API",
@@ -17,3 +18,4 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", plans_router)
+api.add_router("/", published_router)

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "hedef.plans",
     "hedef.ingest",
     "hedef.evaluation",
+    "hedef.publishing",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

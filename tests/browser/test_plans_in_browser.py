@@ -29,7 +29,7 @@ def test_operator_signs_in_and_opens_a_strategy(page, live_server, loaded_plans,
 
 def test_filters_update_the_list_without_a_reload(page, live_server, loaded_plans, users):
     sign_in(page, live_server, "leader1")
-    page.goto(f"{live_server.url}/measures/")
+    page.goto(f"{live_server.url}/workspace/measures/")
     page.locator("#id_q").fill("İNFORMASİYA")
     expect(page.locator("#results .count")).not_to_contain_text("71")
     expect(page).to_have_url(re.compile(r"q=%C4%B0NFORMAS%C4%B0YA|q=İNFORMASİYA"))

@@ -7,3 +7,42 @@ register = template.Library()
 def get_item(mapping, key):
     """``{{ mapping|get_item:key }}``: a dictionary look-up with a variable key."""
     return mapping.get(key)
+
+
+@register.filter
+def status_label(key):
+    """The translated label of an evaluation or reporting status key."""
+    from hedef.domain.statuses import status_label as label
+
+    return label(key) if key else ""
+
+
+@register.filter
+def status_colour(key):
+    from hedef.domain.statuses import status_colour as colour
+
+    return colour(key or "")
+
+
+@register.filter
+def stage_label(key):
+    from hedef.domain.statuses import stage_label as label
+
+    return label(key)
+
+
+@register.filter
+def percent(value):
+    """A share (0.42) as a whole percentage ("42 %"); empty when unknown."""
+    if value is None or value == "":
+        return ""
+    return f"{round(float(value) * 100)} %"
+
+
+@register.filter
+def get_index(sequence, index):
+    """``{{ list|get_index:i }}``: the item at a variable position, or None."""
+    try:
+        return sequence[index]
+    except (IndexError, TypeError):
+        return None

@@ -1,0 +1,338 @@
+"""The public portal (anonymous, read-only, the published snapshot only) and feedback moderation."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from hedef.accounts.permissions import require_manage_plans
+from hedef.domain import opendata
+from hedef.domain.charts import indicator_chart, render_svg
+from hedef.publishing import selectors
+from hedef.publishing.forms import FeedbackForm, ModerationForm
+from hedef.publishing.models import Feedback, Snapshot
+from hedef.publishing.services import (
+    FeedbackRefused,
+    feedback_form_token,
+    feedback_moderate,
+    feedback_submit,
+)
+
+
+def _context(state: selectors.PortalState, **extra: Any) -> dict[str, Any]:
+    return {"state": state, "snapshot": state.snapshot, **extra}
+
+
+def _strategy_or_404(state: selectors.PortalState, code: str) -> dict[str, Any]:
+    strategy = selectors.find_strategy(state.data, code)
+    if strategy is None:
+        raise Http404(_("No published strategy has this code."))
+    return strategy
+
+
+@login_not_required
+def home(request: HttpRequest) -> HttpResponse:
+    state = selectors.portal_state()
+    strategies = [
+        {
+            "strategy": s,
+            "counts": selectors.status_counts(s["measures"]),
+            "total": len(s["measures"]),
+        }
+        for s in state.data["strategies"]
+    ]
+    return render(request, "publishing/portal/home.html", _context(state, strategies=strategies))
+
+
+@login_not_required
+def strategy(request: HttpRequest, code: str) -> HttpResponse:
+    state = selectors.portal_state()
+    item = _strategy_or_404(state, code)
+    goals = [
+        {
+            "goal": goal,
+            "measures": selectors.measures_under(item, goal["number"]),
+            "counts": selectors.status_counts(selectors.measures_under(item, goal["number"])),
+        }
+        for goal in item["goals"]
+    ]
+    return render(
+        request,
+        "publishing/portal/strategy.html",
+        _context(
+            state, strategy=item, goals=goals, counts=selectors.status_counts(item["measures"])
+        ),
+    )
+
+
+@login_not_required
+def goal(request: HttpRequest, code: str, number: str) -> HttpResponse:
+    state = selectors.portal_state()
+    item = _strategy_or_404(state, code)
+    goal_item = selectors.find_item(item["goals"], number)
+    if goal_item is None:
+        raise Http404(_("This strategy has no such goal."))
+    directions = [
+        {"direction": d, "measures": selectors.measures_under(item, d["number"])}
+        for d in item["directions"]
+        if d.get("parent") == number
+    ]
+    loose = [
+        m
+        for m in selectors.measures_under(item, number)
+        if not any(m["number"].startswith(d["direction"]["number"] + ".") for d in directions)
+    ]
+    return render(
+        request,
+        "publishing/portal/goal.html",
+        _context(state, strategy=item, goal=goal_item, directions=directions, loose=loose),
+    )
+
+
+def _feedback(
+    request: HttpRequest, subject: str, code: str, number: str
+) -> tuple[FeedbackForm, HttpResponse | None]:
+    """Show the comment form, or take a comment; returns a redirect once taken."""
+    if request.method != "POST":
+        return FeedbackForm(initial={"token": feedback_form_token()}), None
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        try:
+            feedback_submit(
+                subject=subject,
+                strategy_code=code,
+                number=number,
+                text=form.cleaned_data["text"],
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                sender=request.META.get("REMOTE_ADDR", ""),
+                form_token=form.cleaned_data["token"],
+                honeypot=form.cleaned_data["website"],
+            )
+        except FeedbackRefused as refusal:
+            form.add_error(None, str(refusal))
+            form.refused = refusal.code  # type: ignore[attr-defined]
+        else:
+            messages.success(
+                request, _("Thank you. Your comment will appear once a moderator has read it.")
+            )
+            return form, redirect(request.path + "#feedback")
+    form.data = form.data.copy()
+    form.data["token"] = feedback_form_token()
+    return form, None
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def measure(request: HttpRequest, code: str, number: str) -> HttpResponse:
+    state = selectors.portal_state()
+    item = _strategy_or_404(state, code)
+    measure_item = selectors.find_item(item["measures"], number)
+    if measure_item is None:
+        raise Http404(_("This strategy has no such measure."))
+    form, done = _feedback(request, Feedback.Subject.MEASURE, code, number)
+    if done is not None:
+        return done
+    status = 429 if getattr(form, "refused", "") == "rate_limited" else 200
+    return render(
+        request,
+        "publishing/portal/measure.html",
+        _context(
+            state,
+            strategy=item,
+            measure=measure_item,
+            history=selectors.measure_history(code, number),
+            feedback=selectors.published_feedback(Feedback.Subject.MEASURE, code, number),
+            form=form,
+        ),
+        status=status,
+    )
+
+
+@lru_cache(maxsize=256)
+def _indicator_svg(snapshot_key: str, code: str, number: str, language: str, spec_json: str) -> str:
+    return render_svg(json.loads(spec_json), language=language)
+
+
+def indicator_chart_svg(snapshot: Snapshot, code: str, indicator: dict[str, Any]) -> str:
+    baseline = indicator.get("baseline") or {}
+    spec = indicator_chart(
+        title=f"{indicator['number']}. {indicator['name']}",
+        unit=indicator["unit"],
+        targets={int(year): value for year, value in indicator["targets"].items()},
+        actuals={o["year"]: o["value"] for o in indicator.get("observations", [])},
+        forecast=[tuple(p) for p in indicator.get("forecast_points", [])],
+        baseline=baseline.get("value"),
+        baseline_year=baseline.get("year"),
+        description=_("Targets by year, accepted values and the forecast."),
+    )
+    language = (get_language() or "az")[:2]
+    return _indicator_svg(
+        snapshot.key, code, indicator["number"], language, json.dumps(spec, sort_keys=True)
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def indicator(request: HttpRequest, code: str, number: str) -> HttpResponse:
+    state = selectors.portal_state()
+    item = _strategy_or_404(state, code)
+    indicator_item = selectors.find_item(item["indicators"], number)
+    if indicator_item is None:
+        raise Http404(_("This strategy has no such indicator."))
+    form, done = _feedback(request, Feedback.Subject.INDICATOR, code, number)
+    if done is not None:
+        return done
+    observed = {str(o["period"]): o["value"] for o in indicator_item.get("observations", [])}
+    rows = [
+        {
+            "period": period,
+            "target": indicator_item["targets"].get(period),
+            "actual": observed.get(period),
+        }
+        for period in sorted(set(indicator_item["targets"]) | set(observed))
+    ]
+    status = 429 if getattr(form, "refused", "") == "rate_limited" else 200
+    return render(
+        request,
+        "publishing/portal/indicator.html",
+        _context(
+            state,
+            strategy=item,
+            indicator=indicator_item,
+            rows=rows,
+            chart=indicator_chart_svg(state.snapshot, code, indicator_item)
+            if state.snapshot
+            else "",
+            feedback=selectors.published_feedback(Feedback.Subject.INDICATOR, code, number),
+            form=form,
+        ),
+        status=status,
+    )
+
+
+@login_not_required
+def agency(request: HttpRequest, code: str) -> HttpResponse:
+    state = selectors.portal_state()
+    agency_item = next((a for a in state.data["agencies"] if a["code"] == code), None)
+    if agency_item is None:
+        raise Http404(_("No published agency has this code."))
+    obligations = [
+        (s, m, "lead" if code in m.get("lead_agencies", []) else "co")
+        for s in state.data["strategies"]
+        for m in s["measures"]
+        if code in m.get("lead_agencies", []) or code in m.get("co_agencies", [])
+    ]
+    return render(
+        request,
+        "publishing/portal/agency.html",
+        _context(state, agency=agency_item, obligations=obligations),
+    )
+
+
+@login_not_required
+def agencies(request: HttpRequest) -> HttpResponse:
+    state = selectors.portal_state()
+    return render(request, "publishing/portal/agencies.html", _context(state))
+
+
+@login_not_required
+def search(request: HttpRequest) -> HttpResponse:
+    state = selectors.portal_state()
+    query = request.GET.get("q", "").strip()[:200]
+    results = selectors.search(state.data, query) if query else []
+    return render(
+        request, "publishing/portal/search.html", _context(state, query=query, results=results)
+    )
+
+
+OPEN_DATA_FILES = {
+    "measures.csv": "text/csv; charset=utf-8",
+    "indicator_values.csv": "text/csv; charset=utf-8",
+    "agencies.csv": "text/csv; charset=utf-8",
+    "indicator_values.sdmx.csv": "application/vnd.sdmx.data+csv; version=1.0.0; charset=utf-8",
+    "snapshot.json": "application/json; charset=utf-8",
+    "hedef.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "datapackage.json": "application/json; charset=utf-8",
+}
+
+
+@login_not_required
+def open_data(request: HttpRequest) -> HttpResponse:
+    state = selectors.portal_state()
+    return render(
+        request,
+        "publishing/portal/open_data.html",
+        _context(
+            state,
+            snapshots=Snapshot.objects.order_by("-published_at"),
+            files=list(OPEN_DATA_FILES),
+            license=opendata.LICENSE,
+        ),
+    )
+
+
+@login_not_required
+def open_data_file(request: HttpRequest, key: str, name: str) -> HttpResponse:
+    if name not in OPEN_DATA_FILES:
+        raise Http404(_("No such file."))
+    if key == "latest":
+        snapshot = selectors.current_snapshot()
+        if snapshot is None:
+            raise Http404(_("Nothing has been published yet."))
+    else:
+        snapshot = get_object_or_404(Snapshot, key=key)
+    content = open_data_content(snapshot, name)
+    response = HttpResponse(content, content_type=OPEN_DATA_FILES[name])
+    response["Content-Disposition"] = f'attachment; filename="hedef-{snapshot.key}-{name}"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def open_data_content(snapshot: Snapshot, name: str) -> bytes:
+    data = snapshot.data
+    tables = {t.name: t for t in opendata.snapshot_tables(data)}
+    if name == "snapshot.json":
+        return json.dumps(data, ensure_ascii=False, indent=2).encode()
+    if name == "hedef.xlsx":
+        return opendata.tables_xlsx(tuple(tables.values()), data)
+    if name == "indicator_values.sdmx.csv":
+        return opendata.sdmx_csv(data).encode()
+    if name == "datapackage.json":
+        base = reverse("publishing:open-data-file", kwargs={"key": snapshot.key, "name": "x"})[:-1]
+        return opendata.datapackage(data, tuple(tables.values()), base=base).encode()
+    return opendata.table_csv(tables[name.removesuffix(".csv")]).encode()
+
+
+@require_http_methods(["GET", "POST"])
+def moderation(request: HttpRequest) -> HttpResponse:
+    require_manage_plans(request.user)
+    if request.method == "POST":
+        feedback = get_object_or_404(Feedback, pk=request.POST.get("feedback"))
+        form = ModerationForm(request.POST)
+        if form.is_valid():
+            feedback_moderate(
+                feedback=feedback,
+                user=request.user,
+                publish=form.cleaned_data["decision"] == "publish",
+                answer=form.cleaned_data["answer"],
+            )
+            messages.success(request, _("The comment was moderated."))
+            return redirect("publishing:moderation")
+    pending = Feedback.objects.filter(status=Feedback.Status.PENDING).order_by("created_at")
+    recent = Feedback.objects.exclude(status=Feedback.Status.PENDING).order_by("-moderated_at")[:20]
+    return render(
+        request,
+        "publishing/moderation.html",
+        {"pending": pending, "recent": recent, "form": ModerationForm()},
+    )

@@ -1,0 +1,116 @@
+"""The public portal: anonymous, read-only, showing only the published snapshot."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from hedef.plans.models import Measure
+from hedef.publishing.models import Snapshot
+from hedef.publishing.services import snapshot_publish
+from hedef.publishing.snapshots import snapshot_data
+from tests.publishing.conftest import CYCLE, ECONOMY
+
+
+def test_nothing_published_says_so(client, db):
+    response = client.get(reverse("publishing:home"))
+    assert response.status_code == 200
+    assert response.context["snapshot"] is None
+
+
+PAGES = [
+    ("publishing:home", {}),
+    ("publishing:strategy", {"code": ECONOMY}),
+    ("publishing:goal", {"code": ECONOMY, "number": "8.1"}),
+    ("publishing:measure", {"code": ECONOMY, "number": "8.1.1.1"}),
+    ("publishing:indicator", {"code": ECONOMY, "number": "4.1.1"}),
+    ("publishing:agencies", {}),
+    ("publishing:agency", {"code": "rinn"}),
+    ("publishing:open-data", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), PAGES)
+def test_every_portal_page_is_public(client, published, name, kwargs):
+    response = client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code == 200
+    assert b"<script" not in response.content  # readable without JavaScript
+
+
+def test_the_portal_shows_the_snapshot_not_live_edits(client, published):
+    Measure.objects.filter(number="8.1.1.1").update(title="Unpublished edit")
+    html = client.get(
+        reverse("publishing:measure", kwargs={"code": ECONOMY, "number": "8.1.1.1"})
+    ).content.decode()
+    assert "Unpublished edit" not in html
+    assert "Tədqiqat başa çatdı." in html
+
+
+def test_publishing_switches_the_portal_to_the_new_snapshot(client, published):
+    data = snapshot_data(
+        cycle={**CYCLE, "key": "2026-annual", "label": "2026, illik"},
+        measure_states={(ECONOMY, "8.1.1.1"): {"status": "completed", "stage": "final"}},
+    )
+    snapshot_publish(key="2026-annual", label="2026, illik", data=data, audit_head="", user=None)
+    assert Snapshot.objects.filter(is_current=True).get().key == "2026-annual"
+    page = client.get(reverse("publishing:measure", kwargs={"code": ECONOMY, "number": "8.1.1.1"}))
+    history = page.context["history"]
+    assert [h["status"] for h in history] == ["on_schedule", "completed"]
+    assert page.context["state"].updates_this_year >= 1
+
+
+def test_indicator_page_draws_the_chart_server_side(client, published):
+    html = client.get(
+        reverse("publishing:indicator", kwargs={"code": ECONOMY, "number": "4.1.1"})
+    ).content.decode()
+    assert "<svg" in html
+    assert "2026-S1" in html and "42 %" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("İNFORMASİYA", "1.1.2"), ("informasiya", "1.1.2"), ("RƏQƏMSAL HƏLLƏR", "8.1.1.1")],
+)
+def test_search_handles_azerbaijani_letters(client, published, query, found):
+    results = client.get(reverse("publishing:search"), {"q": query}).context["results"]
+    assert found in {item["number"] for _s, item, _kind in results}
+
+
+def test_open_data_files_under_stable_urls(client, published):
+    for key in ("2026-s1", "latest"):
+        url = reverse("publishing:open-data-file", kwargs={"key": key, "name": "measures.csv"})
+        response = client.get(url)
+        assert response.status_code == 200
+        rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+        assert len(rows) == 71
+        assert next(r for r in rows if r["number"] == "8.1.1.1")["status"] == "on_schedule"
+    package = client.get(
+        reverse("publishing:open-data-file", kwargs={"key": "2026-s1", "name": "datapackage.json"})
+    ).json()
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    for resource in package["resources"]:
+        assert client.get(resource["path"]).status_code == 200
+    sdmx = client.get(
+        reverse(
+            "publishing:open-data-file",
+            kwargs={"key": "2026-s1", "name": "indicator_values.sdmx.csv"},
+        )
+    ).content.decode()
+    assert "ACTUAL,2026-S1,21" in sdmx
+
+
+def test_the_api_serves_the_same_published_data(client, published):
+    body = client.get("/api/v1/published/latest").json()
+    assert body == json.loads(json.dumps(published.data))
+    listing = client.get("/api/v1/published").json()
+    assert listing[0]["key"] == "2026-s1" and listing[0]["current"]
+    strategy = client.get(f"/api/v1/published/2026-s1/strategies/{ECONOMY}").json()
+    assert len(strategy["measures"]) == 50
+
+
+def test_unknown_pages_are_404(client, published):
+    assert client.get(reverse("publishing:strategy", kwargs={"code": "nope"})).status_code == 404
+    missing = reverse("publishing:open-data-file", kwargs={"key": "2026-s1", "name": "x.exe"})
+    assert client.get(missing).status_code == 404
