@@ -114,3 +114,18 @@ def test_unknown_pages_are_404(client, published):
     assert client.get(reverse("publishing:strategy", kwargs={"code": "nope"})).status_code == 404
     missing = reverse("publishing:open-data-file", kwargs={"key": "2026-s1", "name": "x.exe"})
     assert client.get(missing).status_code == 404
+
+
+def test_portal_pages_are_cacheable_and_switch_language_with_a_link(client, published):
+    response = client.get(reverse("publishing:strategy", kwargs={"code": ECONOMY}))
+    assert "public" in response["Cache-Control"] and "max-age=5" in response["Cache-Control"]
+    assert "Set-Cookie" not in response.headers
+    switch = client.get(
+        reverse("publishing:language", kwargs={"code": "en"}), {"next": "/agencies/"}
+    )
+    assert switch.status_code == 302 and switch.url == "/agencies/"
+    assert "Agencies" in client.get("/agencies/").content.decode()
+    evil = client.get(
+        reverse("publishing:language", kwargs={"code": "ru"}), {"next": "https://evil.example/"}
+    )
+    assert evil.url == reverse("publishing:home")

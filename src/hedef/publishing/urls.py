@@ -6,6 +6,7 @@ app_name = "publishing"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("language/<str:code>/", views.choose_language, name="language"),
     path("search/", views.search, name="search"),
     path("agencies/", views.agencies, name="agencies"),
     path("agencies/<slug:code>/", views.agency, name="agency"),

@@ -13,7 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_cookie
 
 from hedef.accounts.permissions import require_manage_plans
 from hedef.domain import opendata
@@ -28,6 +30,17 @@ from hedef.publishing.services import (
     feedback_submit,
 )
 
+# Published pages change only when a cycle is published: a few seconds of shared
+# caching (a front proxy's micro-cache) take the load without showing stale mixes.
+PORTAL_MAX_AGE = 5
+
+
+def cacheable(view):
+    """A public page identical for every visitor of one language: cacheable by proxies."""
+    return login_not_required(
+        vary_on_cookie(cache_control(public=True, max_age=PORTAL_MAX_AGE)(view))
+    )
+
 
 def _context(state: selectors.PortalState, **extra: Any) -> dict[str, Any]:
     return {"state": state, "snapshot": state.snapshot, **extra}
@@ -40,7 +53,7 @@ def _strategy_or_404(state: selectors.PortalState, code: str) -> dict[str, Any]:
     return strategy
 
 
-@login_not_required
+@cacheable
 def home(request: HttpRequest) -> HttpResponse:
     state = selectors.portal_state()
     strategies = [
@@ -54,7 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "publishing/portal/home.html", _context(state, strategies=strategies))
 
 
-@login_not_required
+@cacheable
 def strategy(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.portal_state()
     item = _strategy_or_404(state, code)
@@ -75,7 +88,7 @@ def strategy(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@login_not_required
+@cacheable
 def goal(request: HttpRequest, code: str, number: str) -> HttpResponse:
     state = selectors.portal_state()
     item = _strategy_or_404(state, code)
@@ -221,7 +234,7 @@ def indicator(request: HttpRequest, code: str, number: str) -> HttpResponse:
     )
 
 
-@login_not_required
+@cacheable
 def agency(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.portal_state()
     agency_item = next((a for a in state.data["agencies"] if a["code"] == code), None)
@@ -240,13 +253,13 @@ def agency(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@login_not_required
+@cacheable
 def agencies(request: HttpRequest) -> HttpResponse:
     state = selectors.portal_state()
     return render(request, "publishing/portal/agencies.html", _context(state))
 
 
-@login_not_required
+@cacheable
 def search(request: HttpRequest) -> HttpResponse:
     state = selectors.portal_state()
     query = request.GET.get("q", "").strip()[:200]
@@ -267,7 +280,7 @@ OPEN_DATA_FILES = {
 }
 
 
-@login_not_required
+@cacheable
 def open_data(request: HttpRequest) -> HttpResponse:
     state = selectors.portal_state()
     return render(
@@ -336,3 +349,21 @@ def moderation(request: HttpRequest) -> HttpResponse:
         "publishing/moderation.html",
         {"pending": pending, "recent": recent, "form": ModerationForm()},
     )
+
+
+@login_not_required
+def choose_language(request: HttpRequest, code: str) -> HttpResponse:
+    """Switch the portal's language with a plain link, so portal pages stay cacheable."""
+    from django.conf import settings
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if code not in dict(settings.LANGUAGES):
+        raise Http404(_("Unknown language."))
+    target = request.GET.get("next") or reverse("publishing:home")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = reverse("publishing:home")
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600, samesite="Lax"
+    )
+    return response
