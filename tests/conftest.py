@@ -90,3 +90,12 @@ def _default_language():
 
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached portal pages are keyed by snapshot; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

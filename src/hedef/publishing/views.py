@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,12 +34,33 @@ from hedef.publishing.services import (
 # Published pages change only when a cycle is published: a few seconds of shared
 # caching (a front proxy's micro-cache) take the load without showing stale mixes.
 PORTAL_MAX_AGE = 5
+PORTAL_PAGE_CACHE_SECONDS = 600
 
 
 def cacheable(view):
-    """A public page identical for every visitor of one language: cacheable by proxies."""
+    """A public page identical for every visitor of one language: cacheable by proxies.
+
+    The rendered page is also kept in the local cache under the current snapshot's
+    key, so a new publication is never served from an old page.
+    """
+
+    @wraps(view)
+    def cached(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method != "GET" or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        current = Snapshot.objects.filter(is_current=True).values_list("key", flat=True).first()
+        key = f"portal:{current}:{get_language()}:{request.get_full_path()}"
+        page = cache.get(key)
+        if page is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            page = response.content
+            cache.set(key, page, timeout=PORTAL_PAGE_CACHE_SECONDS)
+        return HttpResponse(page)
+
     return login_not_required(
-        vary_on_cookie(cache_control(public=True, max_age=PORTAL_MAX_AGE)(view))
+        vary_on_cookie(cache_control(public=True, max_age=PORTAL_MAX_AGE)(cached))
     )
 
 
