@@ -64,10 +64,12 @@ def test_a_table_row_becomes_a_measure_under_its_headings():
     assert item.period == Period(2025, 2027, "2025–2027")
     assert stages(item) == ("Birinci", "İkinci", "Üçüncü")
     strategy = parsed.strategy
-    assert [(n.number, n.level) for n in strategy.nodes] == [("1", "goal"), ("1.1", "direction")]
+    assert [(n.number, n.level) for n in strategy.nodes] == [
+        ("1", "goal"), ("1.1", "direction"), ("1.2", "direction"),
+    ]  # fmt: skip
     assert (strategy.period_start, strategy.period_end) == (2025, 2028)
     assert strategy.title.endswith("üçün Strategiya")
-    assert parsed.source_lines == {"1.1.1": (3, 3)}
+    assert parsed.source_lines == {"1.1.1": (4, 4)}
 
 
 CELL_VARIANTS = [

@@ -169,7 +169,8 @@ def _heading(cells: tuple[str, ...], index: int) -> HeadingRow | None:
     ]
     if not distinct or len(distinct) > 2:
         return None
-    parsed = _number_and_rest(distinct[0])
+    only = _NUMBER_ONLY.match(distinct[0])
+    parsed = (only.group(1), "", "") if only else _number_and_rest(distinct[0])
     if parsed is None:
         return None
     number, rest, keyword = parsed

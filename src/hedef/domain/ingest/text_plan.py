@@ -208,9 +208,6 @@ def _measure_draft(lines: Sequence[str], block: _Block, known: set[str]) -> _Dra
     title_text = text[: spine.title_end]
     executor_text = text[spine.title_end : spine.executors_end]
     title = join_cell_lines(title_text.split("\n"))
-    last_line = max(
-        (origins[i] for i, line in enumerate(text.split("\n")) if line.strip()), default=block.first
-    )
     return _Draft(
         block=block,
         title=title,
@@ -219,8 +216,14 @@ def _measure_draft(lines: Sequence[str], block: _Block, known: set[str]) -> _Dra
         executor_column=Column(end_of(executor_text), _height(executor_text)),
         period=spine.period,
         pieces=_pieces(text, origins, spine.results_start),
-        last_line=last_line + 1,
+        last_line=_last_text_line(text, origins),
     )
+
+
+def _last_text_line(text: str, origins: list[int]) -> int:
+    """The 1-based number of the block's last line that holds text."""
+    lines = text.split("\n")
+    return max((origins[i] for i, line in enumerate(lines) if line.strip()), default=origins[0]) + 1
 
 
 def _height(text: str) -> int:
@@ -342,9 +345,7 @@ def _heading_row(lines: Sequence[str], block: _Block) -> TextRow:
     text, origins = _block_text(lines, block)
     title = join_cell_lines(text.split("\n"))
     number_cell = f"{block.keyword} {block.number}." if block.keyword else f"{block.number}."
-    last = max(
-        (origins[i] for i, line in enumerate(text.split("\n")) if line.strip()), default=block.first
-    )
+    location = _line_location(block.first)
     return TextRow(
-        TableRow((number_cell, title), _line_location(block.first)), block.first + 1, last + 1
+        TableRow((number_cell, title), location), block.first + 1, _last_text_line(text, origins)
     )
