@@ -54,6 +54,7 @@ def test_a_table_row_becomes_a_measure_under_its_headings():
             row(
                 "Prioritet istiqamət 1.1. Tədqiqat", "Prioritet istiqamət 1.1. Tədqiqat", *[""] * 6
             ),
+            row("1.2", "Tətbiq", *[""] * 6),  # a number and a title only: a heading
             row(*MEASURE),
         ]
     )
