@@ -110,6 +110,25 @@ CELL_VARIANTS = [
 ]
 
 
+SINGLE_RESULT_COLUMN = TableRow(
+    ("№", "Tədbirin adı", "İcraçı", "Digər icraçılar", "İcra müddəti", "Gözlənilən nəticə"), "t"
+)
+CELL_VARIANTS += [
+    # one results column whose text labels its stages
+    (
+        ("3.1", "Ad", "ETN", "", "2027", "İlkin nəticə: A; Aralıq nəticə: B; Yekun nəticə: C"),
+        SINGLE_RESULT_COLUMN,
+        ("3.1", ("ETN",), (), Period(2027, 2027, "2027"), ("A", "B", "C")),
+    ),
+    # one results column without labels: the cell covers every stage
+    (
+        ("3.1", "Ad", "ETN", "", "2027", "Hesabatın hazırlanması"),
+        SINGLE_RESULT_COLUMN,
+        ("3.1", ("ETN",), (), Period(2027, 2027, "2027"), ("Hesabatın hazırlanması",) * 3),
+    ),
+]
+
+
 @pytest.mark.parametrize(("cells", "header", "expected"), CELL_VARIANTS)
 def test_cell_layouts(cells, header, expected):
     item = only(read([row(*cells)], header))

@@ -21,6 +21,7 @@ from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.front import parse_period, split_executors
 from hedef.domain.ingest.model import Flag, TableRow
 from hedef.domain.ingest.sentences import stages_by_markers
+from hedef.domain.ingest.tables import column_roles as table_column_roles
 from hedef.domain.ingest.vocabulary import PERIOD_ANCHOR, join_cell_lines, numbered
 from hedef.domain.plan import Period, Stage
 from hedef.domain.text import az_casefold
@@ -33,19 +34,7 @@ _STAGE_FIELDS = {
     Stage.INTERIM: "results.interim",
     Stage.FINAL: "results.final",
 }
-# Header words per role, folded; checked in this order, so the specific roles come
-# before the general ones ("digər icraçılar" before the lead's "icraçı").
-_ROLE_WORDS = (
-    ("initial", ("ilkin",)),
-    ("interim", ("aralıq",)),
-    ("final", ("yekun",)),
-    ("co_executors", ("digər icraçı", "digər iştirakçı", "həmicraçı", "tərəfdaş")),
-    ("lead", ("əsas icraçı", "icraçı orqan", "məsul icraçı", "icraçı")),
-    ("period", ("müddət", "icra tarixi", "icra ili")),
-    ("number", ("sıra", "№", "nömrə")),
-    ("title", ("tədbir", "adı", "fəaliyyət")),
-    ("results", ("nəticə", "indikator", "göstərici")),
-)
+_STAGE_ROLES = frozenset(stage.value for stage in STAGES)
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,5})\.?\s*$")
 
 
@@ -84,13 +73,16 @@ class PlanRows:
 
 
 def column_roles(labels: Sequence[str]) -> dict[str, int]:
-    """Map each role ("number", "title", "lead", ...) to the first column whose label names it."""
-    roles: dict[str, int] = {}
-    for index, label in enumerate(labels):
-        folded = az_casefold(label)
-        for role, words in _ROLE_WORDS:
-            if role not in roles and any(word in folded for word in words):
-                roles[role] = index
+    """Map each role ("number", "title", "lead", ...) to the column whose label names it.
+
+    The table readers' keywords decide (:func:`.tables.column_roles`); a table
+    with one undivided results column ("Gözlənilən nəticə") gets the role "results".
+    """
+    roles = {role: index for index, role in table_column_roles(labels).items()}
+    if not roles.keys() & _STAGE_ROLES:
+        for index, label in enumerate(labels):
+            if index not in roles.values() and "nəticə" in az_casefold(label):
+                roles["results"] = index
                 break
     return roles
 
