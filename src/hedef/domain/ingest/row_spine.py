@@ -16,6 +16,8 @@ from hedef.domain.ingest.vocabulary import PERIOD_ANCHOR
 
 __all__ = ["Spine", "find_spine"]
 
+_PERIOD_AT_END = re.compile(rf"(?:^|\n)\s*(?P<period>{PERIOD_ANCHOR.pattern})\s*$")
+
 
 @dataclass(frozen=True)
 class Spine:
@@ -52,7 +54,12 @@ def find_spine(text: str, known: set[str]) -> Spine | None:
         run = leading_executor_run(text[line_start:], known)
         if run is not None and text[line_start + run.end :].strip():
             shifted = ExecutorRun(line_start + run.start, line_start + run.end, run.groups)
-            return Spine(shifted.start, shifted.end, shifted.end, "", shifted)
+            # A table whose period column comes before the executors ends the title
+            # with the period.
+            before = _PERIOD_AT_END.search(text[: shifted.start])
+            title_end = before.start() if before else shifted.start
+            period = before.group("period") if before else ""
+            return Spine(title_end, shifted.end, shifted.end, period, shifted)
         line_start = text.find("\n", line_start) + 1
     if first is not None:
         return Spine(first.start(), first.start(), first.end(), first.group(0), None)
