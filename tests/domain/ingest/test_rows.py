@@ -160,3 +160,9 @@ def test_rows_without_any_measure_are_refused():
     with pytest.raises(IngestionError) as caught:
         read([row("Məqsəd 1. Başlıq")])
     assert caught.value.location == "sinaq.docx"
+
+
+def test_a_checksum_that_is_no_sha256_digest_is_refused():
+    with pytest.raises(IngestionError) as caught:
+        plan_from_rows(FRONT, HEADER, [row(*MEASURE)], file_name="sinaq.docx", sha256="abc")
+    assert caught.value.location == "sha256"

@@ -16,6 +16,7 @@ from pathlib import PurePath
 from hedef.domain.i18n import gettext as _
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.front import (
+    act_years,
     parse_acronyms,
     parse_indicators,
     strategy_code,
@@ -42,6 +43,7 @@ _MIN_LETTERS = 200
 # the replacement character a failed decoding leaves behind.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def parse_text(text: str, *, file_name: str, sha256: str) -> ParsedPlan:
@@ -133,41 +135,23 @@ def _assemble(
     file_name: str,
     sha256: str,
 ) -> ParsedPlan:
-    flags = [*flags, *rows.flags]
+    """Build the strategy from its front matter and rows; gather every flag."""
+    if not _SHA256.fullmatch(sha256):
+        raise IngestionError(_("The file's checksum is not a SHA-256 hex digest."), "sha256")
     headings, renumbered = renumber_orphans(rows.headings, rows.measures)
-    flags += renumbered
+    flags = [*flags, *rows.flags, *renumbered]
     nodes = build_nodes(headings)
-    node_numbers = {node.number for node in nodes}
-    measures = tuple(
-        Measure(
-            number=row.number,
-            title=row.title,
-            lead=row.lead,
-            co_executors=row.co_executors,
-            period=row.period,
-            results=row.results,
-            targets=tuple(t for stage in Stage for t in targets_in(row.results[stage], stage)),
-            parent=parent_number(row.number, node_numbers),
-        )
-        for row in rows.measures
-    )
+    measures = _measures(rows, {node.number for node in nodes})
     title, act = title_and_act(front_text)
     if not title:
         title = PurePath(file_name).stem or file_name
         flags.append(Flag(None, "title", _("No title was found; the file name stands in for it.")))
-    span = title_years(title) or _measure_years(measures)
-    if span is None and act is not None and act.date:
-        span = (int(act.date[:4]), int(act.date[:4]))
+    span = title_years(title) or _measure_years(measures) or act_years(act)
     if span is None:
         raise IngestionError(_("The document states no period for the strategy."), file_name)
     if not acronyms:
-        flags.append(
-            Flag(
-                None,
-                "agencies",
-                _("The document has no acronym list; executors could not be checked."),
-            )
-        )
+        reason = _("The document has no acronym list; executors could not be checked.")
+        flags.append(Flag(None, "agencies", reason))
     for acronym in rows.unknown_acronyms:
         reason = _("“%(acronym)s” is used as an executor but missing from the acronym list.")
         flags.append(Flag(None, f"acronym:{acronym}", reason % {"acronym": acronym}))
@@ -184,6 +168,23 @@ def _assemble(
         indicators=parse_indicators(front_text),
     )
     return ParsedPlan(strategy, tuple(flags), source_lines, tuple(rows.unknown_acronyms))
+
+
+def _measures(rows: PlanRows, node_numbers: set[str]) -> tuple[Measure, ...]:
+    """The measures, each with the numeric targets of its results and its parent node."""
+    return tuple(
+        Measure(
+            number=row.number,
+            title=row.title,
+            lead=row.lead,
+            co_executors=row.co_executors,
+            period=row.period,
+            results=row.results,
+            targets=tuple(t for stage in Stage for t in targets_in(row.results[stage], stage)),
+            parent=parent_number(row.number, node_numbers),
+        )
+        for row in rows.measures
+    )
 
 
 def _measure_years(measures: Sequence[Measure]) -> tuple[int, int] | None:
