@@ -58,7 +58,6 @@ class MeasureRow:
     co_executors: tuple[str, ...]
     period: Period
     results: dict[Stage, str]
-    merged: tuple[tuple[Stage, ...], ...]
     index: int
 
 
@@ -193,11 +192,11 @@ def _measure(
         flags.append(Flag(number, "period", reason % {"above": above.number}))
     else:
         period = _period(number, period_cell, flags)
-    results, merged = _results(number, result_cells, flags)
+    results = _results(number, result_cells, flags)
     if not any(results.values()) and above is not None and _siblings(number, above.number):
-        results, merged = _inherit_results(number, above, flags)
+        results = _inherit_results(number, above, flags)
     plan.flags.extend(flags)
-    return MeasureRow(number, title, tuple(lead), tuple(co), period, results, merged, index)
+    return MeasureRow(number, title, tuple(lead), tuple(co), period, results, index)
 
 
 def _place(
@@ -282,14 +281,18 @@ def _period(number: str, cell: str, flags: list[Flag]) -> Period:
     return period
 
 
-def _results(
-    number: str, cells: list[str], flags: list[Flag]
-) -> tuple[dict[Stage, str], tuple[tuple[Stage, ...], ...]]:
+def _results(number: str, cells: list[str], flags: list[Flag]) -> dict[Stage, str]:
     """Stage texts from the result cells; equal neighbours are one merged cell.
 
     Fewer than three cells means a cell was merged across stages: a single cell
-    covers all three, and of two the longer is taken to span two stages.
+    covers all three (unless it labels its stages), and of two the longer is
+    taken to span two stages. Cells beyond the third are not results.
     """
+    if any(cells[3:]):
+        reason = _(
+            "The row has more cells than the three result stages; the extra ones were left out."
+        )
+        flags.append(Flag(number, "results", reason))
     if len(cells) == 2:
         wide = 0 if len(cells[0]) > len(cells[1]) else 1
         cells = [cells[0], cells[0], cells[1]] if wide == 0 else [cells[0], cells[1], cells[1]]
@@ -310,19 +313,17 @@ def _results(
         if len(group) > 1:
             reason = _("One result cell spans several stages; its text is given to each of them.")
             flags.append(Flag(number, _STAGE_FIELDS[group[-1]], reason))
-    return results, tuple(merged)
+    return results
 
 
 def _siblings(number: str, other: str) -> bool:
     return number.rpartition(".")[0] == other.rpartition(".")[0]
 
 
-def _inherit_results(
-    number: str, above: MeasureRow, flags: list[Flag]
-) -> tuple[dict[Stage, str], tuple[tuple[Stage, ...], ...]]:
+def _inherit_results(number: str, above: MeasureRow, flags: list[Flag]) -> dict[Stage, str]:
     reason = _(
         "The row has no result text of its own; the results of %(above)s were taken, as if the "
         "cells were merged down. If the cells are really empty, clear them."
     )
     flags.append(Flag(number, "results", reason % {"above": above.number}))
-    return dict(above.results), above.merged
+    return dict(above.results)
