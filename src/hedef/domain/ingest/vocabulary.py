@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from hedef.domain.plan import ENTREPRENEURS, RELEVANT_BODIES
+from hedef.domain.text import az_casefold
 
 __all__ = [
     "COLLECTIVE",
@@ -48,7 +49,18 @@ _RELEVANT = (
     r"(?:\s*\(\s*(?:qurumlar[ıi]?|orqanlar[ıi]?)\s*\))?"
 )
 _ENTREPRENEURS = r"sahibkarlıq\s+subyektləri"
-COLLECTIVE = re.compile(rf"(?P<relevant>{_RELEVANT})|(?P<entrepreneurs>{_ENTREPRENEURS})", re.I)
+# Other groups of bodies named in lower case ("yerli icra hakimiyyəti orqanları",
+# "bələdiyyələr", "ali təhsil müəssisələri"): kept as written, lower-cased.
+_BODIES = (
+    r"(?-i:(?:(?!(?:və|digər|ilə|aidiyyəti)\s|\w*m[aə]s[ıi]\b)"
+    r"[A-ZÇƏĞIİÖŞÜa-zçəğıöşü][a-zçəğıöşü]*[\s-]+){0,3})"
+    r"(?:orqanları|qurumları|təşkilatları|müəssisələri|bələdiyyələr|hakimiyyətləri|"
+    r"bankları|şirkətləri|universitetləri|assosiasiyaları|birlikləri|qurumlar|təşkilatlar)"
+)
+COLLECTIVE = re.compile(
+    rf"(?P<relevant>{_RELEVANT})|(?P<entrepreneurs>{_ENTREPRENEURS})|(?P<bodies>{_BODIES})(?!\w)",
+    re.I,
+)
 
 # A numbered item at the start of a line: "1.1.1. Title", "8.1.1.1." alone,
 # "Məqsəd 8.1. Title", "Strateji istiqamət 2: Title", "II. Title" (a goal in Roman
@@ -97,7 +109,11 @@ def collective_value(phrase: str) -> str | None:
     match = COLLECTIVE.fullmatch(phrase.strip())
     if match is None:
         return None
-    return RELEVANT_BODIES if match.group("relevant") else ENTREPRENEURS
+    if match.group("relevant"):
+        return RELEVANT_BODIES
+    if match.group("entrepreneurs"):
+        return ENTREPRENEURS
+    return az_casefold(match.group("bodies"))
 
 
 def is_acronym_shaped(word: str) -> bool:
