@@ -318,7 +318,7 @@ def _layout_flags(number: str, layout: ResultLayout) -> list[Flag]:
             "found": 3 - layout.missing
         }
         flags.append(Flag(number, "results", reason))
-    elif layout.margin < _CLOSE_CALL:
+    elif layout.spans and layout.margin < _CLOSE_CALL:
         reason = _("Where one result stage ends and the next begins is uncertain; check the split.")
         flags.append(Flag(number, "results", reason))
     return flags
