@@ -166,3 +166,26 @@ def test_a_checksum_that_is_no_sha256_digest_is_refused():
     with pytest.raises(IngestionError) as caught:
         plan_from_rows(FRONT, HEADER, [row(*MEASURE)], file_name="sinaq.docx", sha256="abc")
     assert caught.value.location == "sha256"
+
+
+def test_result_cells_merged_down_and_cut_at_the_row_line_are_joined_for_both_rows():
+    parsed = read(
+        [
+            row(
+                "2.1",
+                "Birinci",
+                "RİNN",
+                "",
+                "2025",
+                "Metodologiyanın",
+                "Sorğuların",
+                "Proqramların",
+            ),
+            row("2.2", "İkinci", "RİNN", "", "2025", "hazırlanması", "keçirilməsi", "icrası"),
+        ]
+    )
+    first, second = parsed.strategy.measures
+    assert stages(first) == stages(second) == (
+        "Metodologiyanın hazırlanması", "Sorğuların keçirilməsi", "Proqramların icrası",
+    )  # fmt: skip
+    assert {flag.measure for flag in parsed.flags if flag.field == "results"} == {"2.1", "2.2"}

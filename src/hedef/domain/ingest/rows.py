@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hedef.domain.i18n import gettext as _
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.front import parse_period, split_executors
 from hedef.domain.ingest.model import Flag, TableRow
-from hedef.domain.ingest.sentences import stages_by_markers
+from hedef.domain.ingest.sentences import Start, stages_by_markers, start_of
 from hedef.domain.ingest.tables import column_roles as table_column_roles
 from hedef.domain.ingest.vocabulary import PERIOD_ANCHOR, join_cell_lines, numbered
 from hedef.domain.plan import Period, Stage
@@ -193,8 +193,11 @@ def _measure(
     else:
         period = _period(number, period_cell, flags)
     results = _results(number, result_cells, flags)
-    if not any(results.values()) and above is not None and _siblings(number, above.number):
-        results = _inherit_results(number, above, flags)
+    if above is not None and _siblings(number, above.number):
+        if not any(results.values()):
+            results = _inherit_results(number, above, flags)
+        elif _continues_above(results):
+            results = _merged_down(number, above, results, plan, flags)
     plan.flags.extend(flags)
     return MeasureRow(number, title, tuple(lead), tuple(co), period, results, index)
 
@@ -314,6 +317,28 @@ def _results(number: str, cells: list[str], flags: list[Flag]) -> dict[Stage, st
             reason = _("One result cell spans several stages; its text is given to each of them.")
             flags.append(Flag(number, _STAGE_FIELDS[group[-1]], reason))
     return results
+
+
+def _continues_above(results: dict[Stage, str]) -> bool:
+    """Whether every result text of a row starts mid-sentence: a cell merged down, split."""
+    texts = [text for text in results.values() if text]
+    return bool(texts) and all(start_of(text) is Start.LOWER for text in texts)
+
+
+def _merged_down(
+    number: str, above: MeasureRow, results: dict[Stage, str], plan: PlanRows, flags: list[Flag]
+) -> dict[Stage, str]:
+    """Join result text split between two rows back into one cell that both rows share.
+
+    A table reader that cuts a cell merged across rows at the row line leaves its
+    lower half, starting mid-sentence, in the row below.
+    """
+    joined = {stage: join_cell_lines([above.results[stage], results[stage]]) for stage in STAGES}
+    plan.measures[-1] = replace(above, results=joined)
+    reason = _("The result cells are shared with %(other)s (merged across the two rows).")
+    flags.append(Flag(number, "results", reason % {"other": above.number}))
+    plan.flags.append(Flag(above.number, "results", reason % {"other": number}))
+    return dict(joined)
 
 
 def _siblings(number: str, other: str) -> bool:
