@@ -189,3 +189,18 @@ def test_result_cells_merged_down_and_cut_at_the_row_line_are_joined_for_both_ro
         "Metodologiyanın hazırlanması", "Sorğuların keçirilməsi", "Proqramların icrası",
     )  # fmt: skip
     assert {flag.measure for flag in parsed.flags if flag.field == "results"} == {"2.1", "2.2"}
+
+
+def test_headline_indicators_come_from_the_front_text_and_gaps_are_flagged():
+    front = FRONT + (
+        "\n4. Hədəf göstəriciləri\n2026 2027\n"
+        "4.1.1. Yeni startapların sayı ədəd 30 80\n"
+        "4.1.2. Təlim keçmiş vətəndaşların sayı nəfər – 3.000\n"
+        "5. Məqsədlər\n"
+    )
+    parsed = plan_from_rows(front, HEADER, [row(*MEASURE)], file_name="s.docx", sha256="0" * 64)
+    assert [(i.number, i.unit, i.targets) for i in parsed.strategy.indicators] == [
+        ("4.1.1", "ədəd", {2026: 30, 2027: 80}),
+        ("4.1.2", "nəfər", {2027: 3000}),
+    ]
+    assert [flag.field for flag in parsed.flags] == ["indicator:4.1.2"]

@@ -28,7 +28,15 @@ from hedef.domain.ingest.plan_tree import build_nodes, renumber_orphans
 from hedef.domain.ingest.rows import PlanRows, read_rows
 from hedef.domain.ingest.sections import split_lines
 from hedef.domain.ingest.text_plan import TEXT_HEADER, text_rows
-from hedef.domain.plan import AgencyAlias, Measure, SourceDocument, Stage, Strategy, parent_number
+from hedef.domain.plan import (
+    AgencyAlias,
+    HeadlineIndicator,
+    Measure,
+    SourceDocument,
+    Stage,
+    Strategy,
+    parent_number,
+)
 from hedef.domain.targets import targets_in
 
 __all__ = ["parse_text", "plan_from_rows"]
@@ -155,6 +163,8 @@ def _assemble(
     for acronym in rows.unknown_acronyms:
         reason = _("“%(acronym)s” is used as an executor but missing from the acronym list.")
         flags.append(Flag(None, f"acronym:{acronym}", reason % {"acronym": acronym}))
+    indicators = parse_indicators(front_text)
+    flags += _indicator_flags(indicators)
     strategy = Strategy(
         code=strategy_code(title, *span),
         title=title,
@@ -165,9 +175,26 @@ def _assemble(
         agencies=acronyms,
         nodes=nodes,
         measures=measures,
-        indicators=parse_indicators(front_text),
+        indicators=indicators,
     )
     return ParsedPlan(strategy, tuple(flags), source_lines, tuple(rows.unknown_acronyms))
+
+
+def _indicator_flags(indicators: tuple[HeadlineIndicator, ...]) -> list[Flag]:
+    """Doubts about headline indicators: a year without a target, a unit not found."""
+    years = {year for indicator in indicators for year in indicator.targets}
+    flags = []
+    for indicator in indicators:
+        missing = sorted(years - indicator.targets.keys())
+        if missing:
+            reason = _("No target could be read for %(years)s.") % {
+                "years": ", ".join(str(year) for year in missing)
+            }
+            flags.append(Flag(None, f"indicator:{indicator.number}", reason))
+        if not indicator.unit:
+            reason = _("The unit of the indicator could not be read.")
+            flags.append(Flag(None, f"indicator:{indicator.number}", reason))
+    return flags
 
 
 def _measures(rows: PlanRows, node_numbers: set[str]) -> tuple[Measure, ...]:
