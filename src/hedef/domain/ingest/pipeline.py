@@ -163,8 +163,8 @@ def _assemble(
     for acronym in rows.unknown_acronyms:
         reason = _("“%(acronym)s” is used as an executor but missing from the acronym list.")
         flags.append(Flag(None, f"acronym:{acronym}", reason % {"acronym": acronym}))
-    indicators = parse_indicators(front_text)
-    flags += _indicator_flags(indicators)
+    indicators, doubts = _checked_indicators(parse_indicators(front_text))
+    flags += doubts
     strategy = Strategy(
         code=strategy_code(title, *span),
         title=title,
@@ -180,21 +180,29 @@ def _assemble(
     return ParsedPlan(strategy, tuple(flags), source_lines, tuple(rows.unknown_acronyms))
 
 
-def _indicator_flags(indicators: tuple[HeadlineIndicator, ...]) -> list[Flag]:
-    """Doubts about headline indicators: a year without a target, a unit not found."""
+def _checked_indicators(
+    indicators: tuple[HeadlineIndicator, ...],
+) -> tuple[tuple[HeadlineIndicator, ...], list[Flag]]:
+    """The indicators, each number once, with doubts: a year without a target, no unit."""
     years = {year for indicator in indicators for year in indicator.targets}
+    kept: dict[str, HeadlineIndicator] = {}
     flags = []
     for indicator in indicators:
+        field = f"indicator:{indicator.number}"
+        if indicator.number in kept:
+            reason = _("The indicator number appears twice; the later row was left out.")
+            flags.append(Flag(None, field, reason))
+            continue
+        kept[indicator.number] = indicator
         missing = sorted(years - indicator.targets.keys())
         if missing:
             reason = _("No target could be read for %(years)s.") % {
                 "years": ", ".join(str(year) for year in missing)
             }
-            flags.append(Flag(None, f"indicator:{indicator.number}", reason))
+            flags.append(Flag(None, field, reason))
         if not indicator.unit:
-            reason = _("The unit of the indicator could not be read.")
-            flags.append(Flag(None, f"indicator:{indicator.number}", reason))
-    return flags
+            flags.append(Flag(None, field, _("The unit of the indicator could not be read.")))
+    return tuple(kept.values()), flags
 
 
 def _measures(rows: PlanRows, node_numbers: set[str]) -> tuple[Measure, ...]:
