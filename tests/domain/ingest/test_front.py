@@ -205,7 +205,10 @@ KNOWN = ["RİNN", "DTX", "XRİTDX", "İN", "ƏN"]
         ("RİNN DTX", ["RİNN", "DTX"], 0),  # separated by a space only
         ("RİNN, RİNN", ["RİNN"], 0),  # repeated once
         ("RİNN, XYZ", ["RİNN", "XYZ"], 1),  # not in the acronym list
-        ("RİNN, bələdiyyələr", ["RİNN", "bələdiyyələr"], 1),  # neither acronym nor known group
+        ("RİNN və bələdiyyələr", ["RİNN", "bələdiyyələr"], 0),  # a group of bodies
+        ("Yerli icra hakimiyyəti orqanları", ["yerli icra hakimiyyəti orqanları"], 0),
+        ("RİNN, mətbuat", ["RİNN", "mətbuat"], 1),  # neither acronym nor group of bodies
+        ("DTX (razılaşdırılmaqla), İN və s.", ["DTX", "İN"], 0),  # an aside, "etc."
         ("", [], 0),
     ],
 )

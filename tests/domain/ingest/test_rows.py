@@ -54,6 +54,7 @@ def test_a_table_row_becomes_a_measure_under_its_headings():
             row(
                 "Prioritet istiqamət 1.1. Tədqiqat", "Prioritet istiqamət 1.1. Tədqiqat", *[""] * 6
             ),
+            row("1.2", "Tətbiq", *[""] * 6),  # a number and a title only: a heading
             row(*MEASURE),
         ]
     )
@@ -64,10 +65,12 @@ def test_a_table_row_becomes_a_measure_under_its_headings():
     assert item.period == Period(2025, 2027, "2025–2027")
     assert stages(item) == ("Birinci", "İkinci", "Üçüncü")
     strategy = parsed.strategy
-    assert [(n.number, n.level) for n in strategy.nodes] == [("1", "goal"), ("1.1", "direction")]
+    assert [(n.number, n.level) for n in strategy.nodes] == [
+        ("1", "goal"), ("1.1", "direction"), ("1.2", "direction"),
+    ]  # fmt: skip
     assert (strategy.period_start, strategy.period_end) == (2025, 2028)
     assert strategy.title.endswith("üçün Strategiya")
-    assert parsed.source_lines == {"1.1.1": (3, 3)}
+    assert parsed.source_lines == {"1.1.1": (4, 4)}
 
 
 CELL_VARIANTS = [
@@ -107,6 +110,25 @@ CELL_VARIANTS = [
 ]
 
 
+SINGLE_RESULT_COLUMN = TableRow(
+    ("№", "Tədbirin adı", "İcraçı", "Digər icraçılar", "İcra müddəti", "Gözlənilən nəticə"), "t"
+)
+CELL_VARIANTS += [
+    # one results column whose text labels its stages
+    (
+        ("3.1", "Ad", "ETN", "", "2027", "İlkin nəticə: A; Aralıq nəticə: B; Yekun nəticə: C"),
+        SINGLE_RESULT_COLUMN,
+        ("3.1", ("ETN",), (), Period(2027, 2027, "2027"), ("A", "B", "C")),
+    ),
+    # one results column without labels: the cell covers every stage
+    (
+        ("3.1", "Ad", "ETN", "", "2027", "Hesabatın hazırlanması"),
+        SINGLE_RESULT_COLUMN,
+        ("3.1", ("ETN",), (), Period(2027, 2027, "2027"), ("Hesabatın hazırlanması",) * 3),
+    ),
+]
+
+
 @pytest.mark.parametrize(("cells", "header", "expected"), CELL_VARIANTS)
 def test_cell_layouts(cells, header, expected):
     item = only(read([row(*cells)], header))
@@ -138,3 +160,47 @@ def test_rows_without_any_measure_are_refused():
     with pytest.raises(IngestionError) as caught:
         read([row("Məqsəd 1. Başlıq")])
     assert caught.value.location == "sinaq.docx"
+
+
+def test_a_checksum_that_is_no_sha256_digest_is_refused():
+    with pytest.raises(IngestionError) as caught:
+        plan_from_rows(FRONT, HEADER, [row(*MEASURE)], file_name="sinaq.docx", sha256="abc")
+    assert caught.value.location == "sha256"
+
+
+def test_result_cells_merged_down_and_cut_at_the_row_line_are_joined_for_both_rows():
+    parsed = read(
+        [
+            row(
+                "2.1",
+                "Birinci",
+                "RİNN",
+                "",
+                "2025",
+                "Metodologiyanın",
+                "Sorğuların",
+                "Proqramların",
+            ),
+            row("2.2", "İkinci", "RİNN", "", "2025", "hazırlanması", "keçirilməsi", "icrası"),
+        ]
+    )
+    first, second = parsed.strategy.measures
+    assert stages(first) == stages(second) == (
+        "Metodologiyanın hazırlanması", "Sorğuların keçirilməsi", "Proqramların icrası",
+    )  # fmt: skip
+    assert {flag.measure for flag in parsed.flags if flag.field == "results"} == {"2.1", "2.2"}
+
+
+def test_headline_indicators_come_from_the_front_text_and_gaps_are_flagged():
+    front = FRONT + (
+        "\n4. Hədəf göstəriciləri\n2026 2027\n"
+        "4.1.1. Yeni startapların sayı ədəd 30 80\n"
+        "4.1.2. Təlim keçmiş vətəndaşların sayı nəfər – 3.000\n"
+        "5. Məqsədlər\n"
+    )
+    parsed = plan_from_rows(front, HEADER, [row(*MEASURE)], file_name="s.docx", sha256="0" * 64)
+    assert [(i.number, i.unit, i.targets) for i in parsed.strategy.indicators] == [
+        ("4.1.1", "ədəd", {2026: 30, 2027: 80}),
+        ("4.1.2", "nəfər", {2027: 3000}),
+    ]
+    assert [flag.field for flag in parsed.flags] == ["indicator:4.1.2"]

@@ -380,6 +380,29 @@ RİNN İN 2025 Birinci nəticənin
 """
 
 
+HEADING_STYLES = [
+    # (headings, numbers and levels of the plan's nodes)
+    (
+        "Strateji məqsəd 1: Birinci\nStrateji istiqamət 1.1: İkinci",
+        [("1", "goal"), ("1.1", "direction")],
+    ),
+    ("II. Birinci\n2.1. İkinci", [("2", "goal"), ("2.1", "direction")]),
+    (
+        "1. Birinci\n1.1. İkinci\n1.1.1. Üçüncü",
+        [("1", "goal"), ("1.1", "direction"), ("1.1.1", "direction")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("headings", "nodes"), HEADING_STYLES)
+def test_heading_styles(headings, nodes):
+    last = nodes[-1][0]
+    plan = f"{headings}\n\n{last}.1. Tədbir\n\nRİNN İN 2025 Birinci\nnəticə\n\nİkinci\nnəticə\n"
+    parsed = parse(plan)
+    assert [(n.number, n.level) for n in parsed.strategy.nodes] == nodes
+    assert parsed.strategy.measures[0].parent == last
+
+
 def test_a_misprinted_heading_number_is_read_from_the_items_under_it():
     parsed = parse(MISNUMBERED_HEADING)
     assert [(n.number, n.level) for n in parsed.strategy.nodes] == [

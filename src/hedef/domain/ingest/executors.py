@@ -24,8 +24,12 @@ __all__ = [
     "leading_executor_run",
 ]
 
+# An aside in brackets ("(razılaşdırılmaqla)": "by agreement") qualifies a body
+# without naming one, and "və s." ("etc.") closes a list without adding to it.
 _TOKEN = re.compile(
-    rf"(?P<collective>{COLLECTIVE.pattern})|(?P<comma>[,;])|(?P<word>[^\s,;]+)", re.I
+    rf"(?P<collective>{COLLECTIVE.pattern})|(?P<aside>\([^()\n]{{1,60}}\)|\bs\.)"
+    r"|(?P<comma>[,;])|(?P<word>[^\s,;]+)",
+    re.I,
 )
 _CONNECTORS = frozenset({"və", "digər"})
 _ITEM_KINDS = frozenset({"acronym", "caps", "collective"})
@@ -33,7 +37,7 @@ _ITEM_KINDS = frozenset({"acronym", "caps", "collective"})
 
 @dataclass(frozen=True)
 class _Token:
-    kind: str  # "acronym", "caps", "collective", "comma", "connector" or "word"
+    kind: str  # "acronym", "caps", "collective", "comma", "connector", "aside" or "word"
     value: str
     start: int
     end: int
@@ -69,6 +73,8 @@ def _tokens(text: str, known: set[str]) -> list[_Token]:
             tokens.append(_Token("collective", value, match.start(), match.end()))
         elif match.group("comma"):
             tokens.append(_Token("comma", ",", match.start(), match.end()))
+        elif match.group("aside"):
+            tokens.append(_Token("aside", match.group("aside"), match.start(), match.end()))
         else:
             word = match.group("word").rstrip(".")
             if word in known:
@@ -160,7 +166,7 @@ def _groups(text: str, run: list[_Token]) -> tuple[str, ...]:
                 groups.append([])
             groups[-1].append(token)
             joined = False
-        else:
+        elif token.kind != "aside":
             joined = True
     return tuple(normalise_space(text[group[0].start : group[-1].end]) for group in groups if group)
 

@@ -21,6 +21,7 @@ from hedef.domain.plan import AgencyAlias, ApprovingAct, Period
 from hedef.domain.text import az_casefold, az_lower, normalise_space
 
 __all__ = [
+    "act_years",
     "parse_acronyms",
     "parse_indicators",
     "parse_period",
@@ -106,7 +107,7 @@ def parse_title_period_act(text: str) -> tuple[str, int, int, ApprovingAct | Non
     title, act = title_and_act(text)
     if not title:
         raise IngestionError(_("The document has no recognisable title."), "title")
-    span = title_years(title) or _plan_years(split_lines(text)) or _act_year(act)
+    span = title_years(title) or _plan_years(split_lines(text)) or act_years(act)
     if span is None:
         raise IngestionError(_("The document states no period for the strategy."), "period")
     return title, span[0], span[1], act
@@ -128,7 +129,8 @@ def title_years(title: str) -> tuple[int, int] | None:
     return min(start, end), max(start, end)
 
 
-def _act_year(act: ApprovingAct | None) -> tuple[int, int] | None:
+def act_years(act: ApprovingAct | None) -> tuple[int, int] | None:
+    """The year of the approving act as a one-year span, the period of last resort."""
     if act is None or not act.date:
         return None
     return int(act.date[:4]), int(act.date[:4])

@@ -16,6 +16,7 @@ from pathlib import PurePath
 from hedef.domain.i18n import gettext as _
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.front import (
+    act_years,
     parse_acronyms,
     parse_indicators,
     strategy_code,
@@ -27,7 +28,15 @@ from hedef.domain.ingest.plan_tree import build_nodes, renumber_orphans
 from hedef.domain.ingest.rows import PlanRows, read_rows
 from hedef.domain.ingest.sections import split_lines
 from hedef.domain.ingest.text_plan import TEXT_HEADER, text_rows
-from hedef.domain.plan import AgencyAlias, Measure, SourceDocument, Stage, Strategy, parent_number
+from hedef.domain.plan import (
+    AgencyAlias,
+    HeadlineIndicator,
+    Measure,
+    SourceDocument,
+    Stage,
+    Strategy,
+    parent_number,
+)
 from hedef.domain.targets import targets_in
 
 __all__ = ["parse_text", "plan_from_rows"]
@@ -42,6 +51,7 @@ _MIN_LETTERS = 200
 # the replacement character a failed decoding leaves behind.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def parse_text(text: str, *, file_name: str, sha256: str) -> ParsedPlan:
@@ -133,12 +143,71 @@ def _assemble(
     file_name: str,
     sha256: str,
 ) -> ParsedPlan:
-    flags = [*flags, *rows.flags]
+    """Build the strategy from its front matter and rows; gather every flag."""
+    if not _SHA256.fullmatch(sha256):
+        raise IngestionError(_("The file's checksum is not a SHA-256 hex digest."), "sha256")
     headings, renumbered = renumber_orphans(rows.headings, rows.measures)
-    flags += renumbered
+    flags = [*flags, *rows.flags, *renumbered]
     nodes = build_nodes(headings)
-    node_numbers = {node.number for node in nodes}
-    measures = tuple(
+    measures = _measures(rows, {node.number for node in nodes})
+    title, act = title_and_act(front_text)
+    if not title:
+        title = PurePath(file_name).stem or file_name
+        flags.append(Flag(None, "title", _("No title was found; the file name stands in for it.")))
+    span = title_years(title) or _measure_years(measures) or act_years(act)
+    if span is None:
+        raise IngestionError(_("The document states no period for the strategy."), file_name)
+    if not acronyms:
+        reason = _("The document has no acronym list; executors could not be checked.")
+        flags.append(Flag(None, "agencies", reason))
+    for acronym in rows.unknown_acronyms:
+        reason = _("“%(acronym)s” is used as an executor but missing from the acronym list.")
+        flags.append(Flag(None, f"acronym:{acronym}", reason % {"acronym": acronym}))
+    indicators, doubts = _checked_indicators(parse_indicators(front_text))
+    flags += doubts
+    strategy = Strategy(
+        code=strategy_code(title, *span),
+        title=title,
+        period_start=span[0],
+        period_end=span[1],
+        source=SourceDocument(file_name, sha256),
+        act=act,
+        agencies=acronyms,
+        nodes=nodes,
+        measures=measures,
+        indicators=indicators,
+    )
+    return ParsedPlan(strategy, tuple(flags), source_lines, tuple(rows.unknown_acronyms))
+
+
+def _checked_indicators(
+    indicators: tuple[HeadlineIndicator, ...],
+) -> tuple[tuple[HeadlineIndicator, ...], list[Flag]]:
+    """The indicators, each number once, with doubts: a year without a target, no unit."""
+    years = {year for indicator in indicators for year in indicator.targets}
+    kept: dict[str, HeadlineIndicator] = {}
+    flags = []
+    for indicator in indicators:
+        field = f"indicator:{indicator.number}"
+        if indicator.number in kept:
+            reason = _("The indicator number appears twice; the later row was left out.")
+            flags.append(Flag(None, field, reason))
+            continue
+        kept[indicator.number] = indicator
+        missing = sorted(years - indicator.targets.keys())
+        if missing:
+            reason = _("No target could be read for %(years)s.") % {
+                "years": ", ".join(str(year) for year in missing)
+            }
+            flags.append(Flag(None, field, reason))
+        if not indicator.unit:
+            flags.append(Flag(None, field, _("The unit of the indicator could not be read.")))
+    return tuple(kept.values()), flags
+
+
+def _measures(rows: PlanRows, node_numbers: set[str]) -> tuple[Measure, ...]:
+    """The measures, each with the numeric targets of its results and its parent node."""
+    return tuple(
         Measure(
             number=row.number,
             title=row.title,
@@ -151,39 +220,6 @@ def _assemble(
         )
         for row in rows.measures
     )
-    title, act = title_and_act(front_text)
-    if not title:
-        title = PurePath(file_name).stem or file_name
-        flags.append(Flag(None, "title", _("No title was found; the file name stands in for it.")))
-    span = title_years(title) or _measure_years(measures)
-    if span is None and act is not None and act.date:
-        span = (int(act.date[:4]), int(act.date[:4]))
-    if span is None:
-        raise IngestionError(_("The document states no period for the strategy."), file_name)
-    if not acronyms:
-        flags.append(
-            Flag(
-                None,
-                "agencies",
-                _("The document has no acronym list; executors could not be checked."),
-            )
-        )
-    for acronym in rows.unknown_acronyms:
-        reason = _("“%(acronym)s” is used as an executor but missing from the acronym list.")
-        flags.append(Flag(None, f"acronym:{acronym}", reason % {"acronym": acronym}))
-    strategy = Strategy(
-        code=strategy_code(title, *span),
-        title=title,
-        period_start=span[0],
-        period_end=span[1],
-        source=SourceDocument(file_name, sha256),
-        act=act,
-        agencies=acronyms,
-        nodes=nodes,
-        measures=measures,
-        indicators=parse_indicators(front_text),
-    )
-    return ParsedPlan(strategy, tuple(flags), source_lines, tuple(rows.unknown_acronyms))
 
 
 def _measure_years(measures: Sequence[Measure]) -> tuple[int, int] | None:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hedef.domain.i18n import gettext as _
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.front import parse_period, split_executors
 from hedef.domain.ingest.model import Flag, TableRow
-from hedef.domain.ingest.sentences import stages_by_markers
+from hedef.domain.ingest.sentences import Start, stages_by_markers, start_of
+from hedef.domain.ingest.tables import column_roles as table_column_roles
 from hedef.domain.ingest.vocabulary import PERIOD_ANCHOR, join_cell_lines, numbered
 from hedef.domain.plan import Period, Stage
 from hedef.domain.text import az_casefold
@@ -33,19 +34,7 @@ _STAGE_FIELDS = {
     Stage.INTERIM: "results.interim",
     Stage.FINAL: "results.final",
 }
-# Header words per role, folded; checked in this order, so the specific roles come
-# before the general ones ("digər icraçılar" before the lead's "icraçı").
-_ROLE_WORDS = (
-    ("initial", ("ilkin",)),
-    ("interim", ("aralıq",)),
-    ("final", ("yekun",)),
-    ("co_executors", ("digər icraçı", "digər iştirakçı", "həmicraçı", "tərəfdaş")),
-    ("lead", ("əsas icraçı", "icraçı orqan", "məsul icraçı", "icraçı")),
-    ("period", ("müddət", "icra tarixi", "icra ili")),
-    ("number", ("sıra", "№", "nömrə")),
-    ("title", ("tədbir", "adı", "fəaliyyət")),
-    ("results", ("nəticə", "indikator", "göstərici")),
-)
+_STAGE_ROLES = frozenset(stage.value for stage in STAGES)
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,5})\.?\s*$")
 
 
@@ -69,7 +58,6 @@ class MeasureRow:
     co_executors: tuple[str, ...]
     period: Period
     results: dict[Stage, str]
-    merged: tuple[tuple[Stage, ...], ...]
     index: int
 
 
@@ -84,13 +72,16 @@ class PlanRows:
 
 
 def column_roles(labels: Sequence[str]) -> dict[str, int]:
-    """Map each role ("number", "title", "lead", ...) to the first column whose label names it."""
-    roles: dict[str, int] = {}
-    for index, label in enumerate(labels):
-        folded = az_casefold(label)
-        for role, words in _ROLE_WORDS:
-            if role not in roles and any(word in folded for word in words):
-                roles[role] = index
+    """Map each role ("number", "title", "lead", ...) to the column whose label names it.
+
+    The table readers' keywords decide (:func:`.tables.column_roles`); a table
+    with one undivided results column ("Gözlənilən nəticə") gets the role "results".
+    """
+    roles = {role: index for index, role in table_column_roles(labels).items()}
+    if not roles.keys() & _STAGE_ROLES:
+        for index, label in enumerate(labels):
+            if index not in roles.values() and "nəticə" in az_casefold(label):
+                roles["results"] = index
                 break
     return roles
 
@@ -169,7 +160,8 @@ def _heading(cells: tuple[str, ...], index: int) -> HeadingRow | None:
     ]
     if not distinct or len(distinct) > 2:
         return None
-    parsed = _number_and_rest(distinct[0])
+    only = _NUMBER_ONLY.match(distinct[0])
+    parsed = (only.group(1), "", "") if only else _number_and_rest(distinct[0])
     if parsed is None:
         return None
     number, rest, keyword = parsed
@@ -200,11 +192,14 @@ def _measure(
         flags.append(Flag(number, "period", reason % {"above": above.number}))
     else:
         period = _period(number, period_cell, flags)
-    results, merged = _results(number, result_cells, flags)
-    if not any(results.values()) and above is not None and _siblings(number, above.number):
-        results, merged = _inherit_results(number, above, flags)
+    results = _results(number, result_cells, flags)
+    if above is not None and _siblings(number, above.number):
+        if not any(results.values()):
+            results = _inherit_results(number, above, flags)
+        elif _continues_above(results):
+            results = _merged_down(number, above, results, plan, flags)
     plan.flags.extend(flags)
-    return MeasureRow(number, title, tuple(lead), tuple(co), period, results, merged, index)
+    return MeasureRow(number, title, tuple(lead), tuple(co), period, results, index)
 
 
 def _place(
@@ -289,14 +284,18 @@ def _period(number: str, cell: str, flags: list[Flag]) -> Period:
     return period
 
 
-def _results(
-    number: str, cells: list[str], flags: list[Flag]
-) -> tuple[dict[Stage, str], tuple[tuple[Stage, ...], ...]]:
+def _results(number: str, cells: list[str], flags: list[Flag]) -> dict[Stage, str]:
     """Stage texts from the result cells; equal neighbours are one merged cell.
 
     Fewer than three cells means a cell was merged across stages: a single cell
-    covers all three, and of two the longer is taken to span two stages.
+    covers all three (unless it labels its stages), and of two the longer is
+    taken to span two stages. Cells beyond the third are not results.
     """
+    if any(cells[3:]):
+        reason = _(
+            "The row has more cells than the three result stages; the extra ones were left out."
+        )
+        flags.append(Flag(number, "results", reason))
     if len(cells) == 2:
         wide = 0 if len(cells[0]) > len(cells[1]) else 1
         cells = [cells[0], cells[0], cells[1]] if wide == 0 else [cells[0], cells[1], cells[1]]
@@ -317,19 +316,39 @@ def _results(
         if len(group) > 1:
             reason = _("One result cell spans several stages; its text is given to each of them.")
             flags.append(Flag(number, _STAGE_FIELDS[group[-1]], reason))
-    return results, tuple(merged)
+    return results
+
+
+def _continues_above(results: dict[Stage, str]) -> bool:
+    """Whether every result text of a row starts mid-sentence: a cell merged down, split."""
+    texts = [text for text in results.values() if text]
+    return bool(texts) and all(start_of(text) is Start.LOWER for text in texts)
+
+
+def _merged_down(
+    number: str, above: MeasureRow, results: dict[Stage, str], plan: PlanRows, flags: list[Flag]
+) -> dict[Stage, str]:
+    """Join result text split between two rows back into one cell that both rows share.
+
+    A table reader that cuts a cell merged across rows at the row line leaves its
+    lower half, starting mid-sentence, in the row below.
+    """
+    joined = {stage: join_cell_lines([above.results[stage], results[stage]]) for stage in STAGES}
+    plan.measures[-1] = replace(above, results=joined)
+    reason = _("The result cells are shared with %(other)s (merged across the two rows).")
+    flags.append(Flag(number, "results", reason % {"other": above.number}))
+    plan.flags.append(Flag(above.number, "results", reason % {"other": number}))
+    return dict(joined)
 
 
 def _siblings(number: str, other: str) -> bool:
     return number.rpartition(".")[0] == other.rpartition(".")[0]
 
 
-def _inherit_results(
-    number: str, above: MeasureRow, flags: list[Flag]
-) -> tuple[dict[Stage, str], tuple[tuple[Stage, ...], ...]]:
+def _inherit_results(number: str, above: MeasureRow, flags: list[Flag]) -> dict[Stage, str]:
     reason = _(
         "The row has no result text of its own; the results of %(above)s were taken, as if the "
         "cells were merged down. If the cells are really empty, clear them."
     )
     flags.append(Flag(number, "results", reason % {"above": above.number}))
-    return dict(above.results), above.merged
+    return dict(above.results)

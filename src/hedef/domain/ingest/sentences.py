@@ -31,6 +31,8 @@ class End(IntEnum):
 
 
 class Start(IntEnum):
+    """How a text begins: whether it can open a cell or must continue one."""
+
     LOWER = 0  # continues something
     OTHER = 1
     UPPER = 2  # a capital, a digit or a quoted name: can open a cell

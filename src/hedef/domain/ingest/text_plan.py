@@ -24,17 +24,13 @@ from dataclasses import dataclass
 
 from hedef.domain.i18n import gettext as _
 from hedef.domain.ingest.errors import IngestionError
-from hedef.domain.ingest.executors import (
-    ExecutorRun,
-    executor_run,
-    is_executor_list,
-    leading_executor_run,
-)
+from hedef.domain.ingest.executors import ExecutorRun, is_executor_list
 from hedef.domain.ingest.model import Flag, TableRow
 from hedef.domain.ingest.result_cells import Column, ResultLayout, lay_out_results
+from hedef.domain.ingest.row_spine import find_spine
 from hedef.domain.ingest.sections import plan_region
 from hedef.domain.ingest.sentences import Piece, end_of, stages_by_markers
-from hedef.domain.ingest.vocabulary import PERIOD_ANCHOR, join_cell_lines, numbered
+from hedef.domain.ingest.vocabulary import join_cell_lines, numbered
 from hedef.domain.text import az_casefold
 
 __all__ = ["TEXT_HEADER", "TextRow", "text_rows"]
@@ -174,7 +170,7 @@ def _blocks(lines: Sequence[str], start: int, stop: int, known: set[str]) -> lis
         end = following[0] if following else stop
         block = _Block(number, keyword, index, end)
         key = tuple(int(part) for part in number.split("."))
-        if not keyword and _spine(_block_text(lines, block)[0], known) is not None:
+        if not keyword and find_spine(_block_text(lines, block)[0], known) is not None:
             accepted = key > last_measure
             if accepted:
                 last_measure = key
@@ -204,79 +200,14 @@ def _block_text(lines: Sequence[str], block: _Block) -> tuple[str, list[int]]:
     return "\n".join(texts), list(range(block.first, block.stop))
 
 
-@dataclass(frozen=True)
-class _Spine:
-    """Where a row's title ends, where its period cell is, and where its results begin."""
-
-    title_end: int
-    executors_end: int
-    results_start: int
-    period: str
-    executors: ExecutorRun | None
-
-
-def _spine(text: str, known: set[str]) -> _Spine | None:
-    """Find the row's period cell and the executor list right before it.
-
-    The first period preceded by executors wins; a title may hold years of its
-    own, but never right after an executor list. A row with no period at all
-    (its period cell merged with the row above) is still a measure if a line
-    opens with the document's own acronyms: the executors, followed by results.
-    Failing both, the first year stands for the period, and the row has no
-    executors ("daimi"/"davamlı" alone never do: results use them as adjectives).
-    """
-    first: re.Match[str] | None = None
-    for match in PERIOD_ANCHOR.finditer(text):
-        run = executor_run(text[: match.start()], known)
-        if run is not None:
-            return _continued_after_period(
-                _Spine(run.start, match.start(), match.end(), match.group(0), run), text, known
-            )
-        if first is None and not match.group("standing"):
-            first = match
-    line_start = text.find("\n") + 1
-    while line_start > 0:
-        run = leading_executor_run(text[line_start:], known)
-        if run is not None and text[line_start + run.end :].strip():
-            shifted = ExecutorRun(line_start + run.start, line_start + run.end, run.groups)
-            return _Spine(shifted.start, shifted.end, shifted.end, "", shifted)
-        line_start = text.find("\n", line_start) + 1
-    if first is not None:
-        return _Spine(first.start(), first.start(), first.end(), first.group(0), None)
-    return None
-
-
-def _continued_after_period(spine: _Spine, text: str, known: set[str]) -> _Spine:
-    """Take in executors printed after the period when the list before it is unfinished.
-
-    A list that ends in a comma or "və" before the period ("İN RİNN, 2026–2029")
-    goes on below it ("AİH"): in a top-aligned table the period shares a line with
-    the first line of the executors, not the last.
-    """
-    run = spine.executors
-    if run is None or not re.search(r"(?:,|\bvə)\s*$", text[: spine.executors_end]):
-        return spine
-    rest = leading_executor_run(text[spine.results_start :], known)
-    if rest is None:
-        return spine
-    groups = (*run.groups[:-1], f"{run.groups[-1]}, {rest.groups[0]}", *rest.groups[1:])
-    end = spine.results_start + rest.end
-    return _Spine(
-        spine.title_end, spine.executors_end, end, spine.period, ExecutorRun(run.start, end, groups)
-    )
-
-
 def _measure_draft(lines: Sequence[str], block: _Block, known: set[str]) -> _Draft | None:
     text, origins = _block_text(lines, block)
-    spine = _spine(text, known) if not block.keyword else None
+    spine = find_spine(text, known) if not block.keyword else None
     if spine is None:
         return None
     title_text = text[: spine.title_end]
     executor_text = text[spine.title_end : spine.executors_end]
     title = join_cell_lines(title_text.split("\n"))
-    last_line = max(
-        (origins[i] for i, line in enumerate(text.split("\n")) if line.strip()), default=block.first
-    )
     return _Draft(
         block=block,
         title=title,
@@ -285,8 +216,14 @@ def _measure_draft(lines: Sequence[str], block: _Block, known: set[str]) -> _Dra
         executor_column=Column(end_of(executor_text), _height(executor_text)),
         period=spine.period,
         pieces=_pieces(text, origins, spine.results_start),
-        last_line=last_line + 1,
+        last_line=_last_text_line(text, origins),
     )
+
+
+def _last_text_line(text: str, origins: list[int]) -> int:
+    """The 1-based number of the block's last line that holds text."""
+    lines = text.split("\n")
+    return max((origins[i] for i, line in enumerate(lines) if line.strip()), default=origins[0]) + 1
 
 
 def _height(text: str) -> int:
@@ -381,7 +318,7 @@ def _layout_flags(number: str, layout: ResultLayout) -> list[Flag]:
             "found": 3 - layout.missing
         }
         flags.append(Flag(number, "results", reason))
-    elif layout.margin < _CLOSE_CALL:
+    elif layout.spans and layout.margin < _CLOSE_CALL:
         reason = _("Where one result stage ends and the next begins is uncertain; check the split.")
         flags.append(Flag(number, "results", reason))
     return flags
@@ -408,9 +345,7 @@ def _heading_row(lines: Sequence[str], block: _Block) -> TextRow:
     text, origins = _block_text(lines, block)
     title = join_cell_lines(text.split("\n"))
     number_cell = f"{block.keyword} {block.number}." if block.keyword else f"{block.number}."
-    last = max(
-        (origins[i] for i, line in enumerate(text.split("\n")) if line.strip()), default=block.first
-    )
+    location = _line_location(block.first)
     return TextRow(
-        TableRow((number_cell, title), _line_location(block.first)), block.first + 1, last + 1
+        TableRow((number_cell, title), location), block.first + 1, _last_text_line(text, origins)
     )

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from hedef.domain.plan import ENTREPRENEURS, RELEVANT_BODIES
+from hedef.domain.text import az_casefold
 
 __all__ = [
     "COLLECTIVE",
@@ -48,19 +49,32 @@ _RELEVANT = (
     r"(?:\s*\(\s*(?:qurumlar[ıi]?|orqanlar[ıi]?)\s*\))?"
 )
 _ENTREPRENEURS = r"sahibkarlıq\s+subyektləri"
-COLLECTIVE = re.compile(rf"(?P<relevant>{_RELEVANT})|(?P<entrepreneurs>{_ENTREPRENEURS})", re.I)
+# Other groups of bodies named in lower case ("yerli icra hakimiyyəti orqanları",
+# "bələdiyyələr", "ali təhsil müəssisələri"): kept as written, lower-cased.
+_BODIES = (
+    r"(?-i:(?:(?!(?:və|digər|ilə|aidiyyəti)\s|\w*m[aə]s[ıi]\b)"
+    r"[A-ZÇƏĞIİÖŞÜa-zçəğıöşü][a-zçəğıöşü]*[\s-]+){0,3})"
+    r"(?:orqanları|qurumları|təşkilatları|müəssisələri|bələdiyyələr|hakimiyyətləri|"
+    r"bankları|şirkətləri|universitetləri|assosiasiyaları|birlikləri|qurumlar|təşkilatlar)"
+)
+COLLECTIVE = re.compile(
+    rf"(?P<relevant>{_RELEVANT})|(?P<entrepreneurs>{_ENTREPRENEURS})|(?P<bodies>{_BODIES})(?!\w)",
+    re.I,
+)
 
 # A numbered item at the start of a line: "1.1.1. Title", "8.1.1.1." alone,
-# "Məqsəd 8.1. Title", "Prioritet istiqamət 8.1.1. Title", or "1.2 Title" (no
-# final dot, but then at least two parts and a capital after it, so that "50 KOB"
-# in a result cell is not taken for an item).
-_KEYWORDS = r"Məqsəd|MƏQSƏD|Prioritet\s+istiqamət|PRİORİTET\s+İSTİQAMƏT|İstiqamət|Hədəf|Fəsil|Bölmə"
+# "Məqsəd 8.1. Title", "Strateji istiqamət 2: Title", "II. Title" (a goal in Roman
+# numerals), or "1.2 Title" (no final dot, but then at least two parts and a
+# capital after it, so that "50 KOB" in a result cell is not taken for an item).
+_KEYWORDS = r"(?i:(?:strateji|əsas|prioritet)\s+)?(?i:məqsəd|istiqamət|hədəf|fəsil|bölmə)"
 NUMBERED_LINE = re.compile(
     rf"^\s*(?:(?P<keyword>{_KEYWORDS})\s+(?P<keyed>\d{{1,2}}(?:\.\d{{1,2}}){{0,5}})[.:)]?(?=\s|$)"
+    rf"|(?P<roman>[IVX]{{1,5}})\.(?=\s+[{UPPER}])"
     rf"|(?P<bare>\d{{1,2}}(?:\.\d{{1,2}}){{0,5}}(?=\.(?:\s|$))"
     rf"|\d{{1,2}}(?:\.\d{{1,2}}){{1,5}}(?=\s+[{UPPER}“\"«])))"
     r"\.?\s*(?P<rest>.*)$"
 )
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 
 _ACRONYM_SHAPE = re.compile(rf"[{UPPER}][{UPPER}0-9]{{1,9}}")
 
@@ -79,8 +93,15 @@ def numbered(line: str) -> Numbered | None:
     match = NUMBERED_LINE.match(line)
     if match is None:
         return None
-    number = match.group("keyed") or match.group("bare")
+    roman = match.group("roman")
+    number = _from_roman(roman) if roman else match.group("keyed") or match.group("bare")
     return Numbered(number, match.group("keyword") or "", match.group("rest").strip())
+
+
+def _from_roman(numeral: str) -> str:
+    values = [_ROMAN[letter] for letter in numeral]
+    total = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+    return str(total)
 
 
 def collective_value(phrase: str) -> str | None:
@@ -88,7 +109,11 @@ def collective_value(phrase: str) -> str | None:
     match = COLLECTIVE.fullmatch(phrase.strip())
     if match is None:
         return None
-    return RELEVANT_BODIES if match.group("relevant") else ENTREPRENEURS
+    if match.group("relevant"):
+        return RELEVANT_BODIES
+    if match.group("entrepreneurs"):
+        return ENTREPRENEURS
+    return az_casefold(match.group("bodies"))
 
 
 def is_acronym_shaped(word: str) -> bool:
