@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 app = typer.Typer(
@@ -126,6 +129,15 @@ def import_plan(
     console.print(outcome.message, highlight=False)
 
 
+@contextmanager
+def _working(description: str) -> Iterator[None]:
+    """A spinner with the elapsed time on standard error while long work runs."""
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        progress.add_task(description, total=None)
+        yield
+
+
 def _summary(parsed, title: str) -> Table:
     table = Table(title=title, show_header=False, title_justify="left")
     table.add_column("what")
@@ -158,8 +170,6 @@ def ingest(
     """Read a strategy document into a plan, for review on the web (or --accept directly)."""
     import json
 
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from hedef.domain.ingest.documents import read_document
     from hedef.domain.ingest.errors import IngestionError
     from hedef.domain.ingest.gold import to_gold
@@ -169,14 +179,7 @@ def ingest(
         raise _fail(f"{file}: no such file")
     data = file.read_bytes()
     if dry_run or evaluate is not None:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        ) as progress:
-            progress.add_task(f"reading {file.name}", total=None)
+        with _working(f"reading {file.name}"):
             try:
                 parsed = read_document(data, file.name)
             except IngestionError as error:
@@ -203,14 +206,7 @@ def ingest(
     _django()
     from hedef.ingest.services import document_ingest, draft_accept
 
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
-        progress.add_task(f"reading {file.name}", total=None)
+    with _working(f"reading {file.name}"):
         try:
             outcome = document_ingest(data=data, file_name=file.name, via="cli")
         except IngestionError as error:

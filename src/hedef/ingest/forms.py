@@ -1,6 +1,7 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from hedef.uploads import check_upload_size
 
 
 class DocumentUploadForm(forms.Form):
@@ -13,11 +14,4 @@ class DocumentUploadForm(forms.Form):
     )
 
     def clean_document(self):
-        upload = self.cleaned_data["document"]
-        if upload.size > settings.HEDEF_MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("%(name)s is larger than the %(limit)d MB limit."),
-                code="too_large",
-                params={"name": upload.name, "limit": settings.HEDEF_MAX_UPLOAD_BYTES // 2**20},
-            )
-        return upload
+        return check_upload_size(self.cleaned_data["document"])

@@ -78,12 +78,7 @@ def document_ingest(
 def draft_correct(*, draft: ReviewDraft, edits: dict[str, str], edit_version: int) -> ReviewDraft:
     """Apply a reviewer's corrections; refused when someone else saved in between."""
     with transaction.atomic():
-        current = ReviewDraft.objects.select_for_update().get(pk=draft.pk)
-        _ensure_open(current)
-        if current.edit_version != edit_version:
-            raise DraftConflict(
-                _("Someone else saved corrections to this document meanwhile; reload to see them.")
-            )
+        current = _locked(draft, edit_version)
         current.plan, _strategy = apply_edits(current.plan, edits)
         current.edit_version += 1
         current.save(update_fields=["plan", "edit_version"])
@@ -93,12 +88,7 @@ def draft_correct(*, draft: ReviewDraft, edits: dict[str, str], edit_version: in
 def draft_accept(*, draft: ReviewDraft, user: Any, edit_version: int) -> ImportOutcome:
     """Make the reviewed plan a plan version (a new one when the strategy exists)."""
     with transaction.atomic():
-        current = ReviewDraft.objects.select_for_update().get(pk=draft.pk)
-        _ensure_open(current)
-        if current.edit_version != edit_version:
-            raise DraftConflict(
-                _("Someone else saved corrections to this document meanwhile; reload to see them.")
-            )
+        current = _locked(draft, edit_version)
         outcome = plan_import(
             plan=interchange.plan_from_dict(current.plan), user=user, via="ingest"
         )
@@ -118,6 +108,17 @@ def draft_discard(*, draft: ReviewDraft, user: Any) -> None:
         current.decided_by = user
         current.decided_at = timezone.now()
         current.save(update_fields=["status", "decided_by", "decided_at"])
+
+
+def _locked(draft: ReviewDraft, edit_version: int) -> ReviewDraft:
+    """The draft, locked for this transaction, as the reviewer last saw it."""
+    current = ReviewDraft.objects.select_for_update().get(pk=draft.pk)
+    _ensure_open(current)
+    if current.edit_version != edit_version:
+        raise DraftConflict(
+            _("Someone else saved corrections to this document meanwhile; reload to see them.")
+        )
+    return current
 
 
 def _ensure_open(draft: ReviewDraft) -> None:

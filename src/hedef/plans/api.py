@@ -152,54 +152,25 @@ class StrategyOut(Schema):
     measure_count: int
     indicator_count: int
 
-    @staticmethod
-    def resolve_title(obj: Strategy) -> str:
-        return obj.current_version.title
 
-    @staticmethod
-    def resolve_period_start(obj: Strategy) -> int:
-        return obj.current_version.period_start
-
-    @staticmethod
-    def resolve_period_end(obj: Strategy) -> int:
-        return obj.current_version.period_end
-
-    @staticmethod
-    def resolve_version(obj: Strategy) -> int:
-        return obj.current_version.number
-
-    @staticmethod
-    def resolve_version_label(obj: Strategy) -> str:
-        return obj.current_version.version_label
-
-    @staticmethod
-    def resolve_source_file_name(obj: Strategy) -> str:
-        return obj.current_version.source_file_name
-
-    @staticmethod
-    def resolve_source_sha256(obj: Strategy) -> str:
-        return obj.current_version.source_sha256
-
-    @staticmethod
-    def resolve_act_kind(obj: Strategy) -> str:
-        return obj.current_version.act_kind
-
-    @staticmethod
-    def resolve_act_number(obj: Strategy) -> str:
-        return obj.current_version.act_number
-
-    @staticmethod
-    def resolve_act_date(obj: Strategy) -> str | None:
-        date = obj.current_version.act_date
-        return date.isoformat() if date else None
-
-    @staticmethod
-    def resolve_measure_count(obj: Strategy) -> int:
-        return obj.current_version.measures.count()
-
-    @staticmethod
-    def resolve_indicator_count(obj: Strategy) -> int:
-        return obj.current_version.indicators.count()
+def _strategy_out(strategy: Strategy) -> dict:
+    """A strategy as the API shows it: the facts of its current version."""
+    version = strategy.current_version
+    return {
+        "code": strategy.code,
+        "title": version.title,
+        "period_start": version.period_start,
+        "period_end": version.period_end,
+        "version": version.number,
+        "version_label": version.version_label,
+        "source_file_name": version.source_file_name,
+        "source_sha256": version.source_sha256,
+        "act_kind": version.act_kind,
+        "act_number": version.act_number,
+        "act_date": version.act_date.isoformat() if version.act_date else None,
+        "measure_count": version.measures.count(),
+        "indicator_count": version.indicators.count(),
+    }
 
 
 class MeasureFilterIn(FilterSchema):
@@ -227,12 +198,12 @@ def _measures(filters: MeasureFilterIn):
 @router.get("/strategies", response=list[StrategyOut], auth=None)
 @paginate(LimitOffsetPagination)
 def list_strategies(request):
-    return selectors.strategy_list()
+    return [_strategy_out(strategy) for strategy in selectors.strategy_list()]
 
 
 @router.get("/strategies/{code}", response=StrategyOut, auth=None)
 def get_strategy(request, code: str):
-    return get_object_or_404(selectors.strategy_list(), code=code)
+    return _strategy_out(get_object_or_404(selectors.strategy_list(), code=code))
 
 
 @router.get("/measures", response=list[MeasureOut], auth=None)

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from hedef.agencies.models import Agency
 from hedef.domain.text import az_sort_key
 from hedef.plans.models import MeasureExecutor, Strategy
 from hedef.plans.selectors import MeasureFilter
+from hedef.uploads import check_upload_size
 
 
 class AgencyChoiceField(forms.ModelChoiceField):
@@ -60,11 +60,4 @@ class PlanUploadForm(forms.Form):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.HEDEF_MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("%(name)s is larger than the %(limit)d MB limit."),
-                code="too_large",
-                params={"name": upload.name, "limit": settings.HEDEF_MAX_UPLOAD_BYTES // 2**20},
-            )
-        return upload
+        return check_upload_size(self.cleaned_data["file"])

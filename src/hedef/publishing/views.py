@@ -170,27 +170,40 @@ def _feedback(
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def measure(request: HttpRequest, code: str, number: str) -> HttpResponse:
+    def extra(state: selectors.PortalState, item: dict[str, Any]) -> dict[str, Any]:
+        return {"measure": item, "history": selectors.measure_history(code, number)}
+
+    return _commentable_page(request, Feedback.Subject.MEASURE, code, number, extra)
+
+
+def _commentable_page(
+    request: HttpRequest,
+    subject: str,
+    code: str,
+    number: str,
+    extra: Any,
+) -> HttpResponse:
+    """A measure or indicator page: the published item, its comments and the comment form."""
     state = selectors.portal_state()
-    item = _strategy_or_404(state, code)
-    measure_item = selectors.find_item(item["measures"], number)
-    if measure_item is None:
-        raise Http404(_("This strategy has no such measure."))
-    form, done = _feedback(request, Feedback.Subject.MEASURE, code, number)
+    strategy_item = _strategy_or_404(state, code)
+    collection = "measures" if subject == Feedback.Subject.MEASURE else "indicators"
+    item = selectors.find_item(strategy_item[collection], number)
+    if item is None:
+        raise Http404(_("This strategy has no such measure or indicator."))
+    form, done = _feedback(request, subject, code, number)
     if done is not None:
         return done
-    status = 429 if getattr(form, "refused", "") == "rate_limited" else 200
     return render(
         request,
-        "publishing/portal/measure.html",
+        f"publishing/portal/{subject}.html",
         _context(
             state,
-            strategy=item,
-            measure=measure_item,
-            history=selectors.measure_history(code, number),
-            feedback=selectors.published_feedback(Feedback.Subject.MEASURE, code, number),
+            strategy=strategy_item,
+            feedback=selectors.published_feedback(subject, code, number),
             form=form,
+            **extra(state, item),
         ),
-        status=status,
+        status=429 if getattr(form, "refused", "") == "rate_limited" else 200,
     )
 
 
@@ -220,40 +233,19 @@ def indicator_chart_svg(snapshot: Snapshot, code: str, indicator: dict[str, Any]
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def indicator(request: HttpRequest, code: str, number: str) -> HttpResponse:
-    state = selectors.portal_state()
-    item = _strategy_or_404(state, code)
-    indicator_item = selectors.find_item(item["indicators"], number)
-    if indicator_item is None:
-        raise Http404(_("This strategy has no such indicator."))
-    form, done = _feedback(request, Feedback.Subject.INDICATOR, code, number)
-    if done is not None:
-        return done
-    observed = {str(o["period"]): o["value"] for o in indicator_item.get("observations", [])}
-    rows = [
-        {
-            "period": period,
-            "target": indicator_item["targets"].get(period),
-            "actual": observed.get(period),
+    def extra(state: selectors.PortalState, item: dict[str, Any]) -> dict[str, Any]:
+        observed = {str(o["period"]): o["value"] for o in item.get("observations", [])}
+        periods = sorted(set(item["targets"]) | set(observed))
+        return {
+            "indicator": item,
+            "rows": [
+                {"period": p, "target": item["targets"].get(p), "actual": observed.get(p)}
+                for p in periods
+            ],
+            "chart": indicator_chart_svg(state.snapshot, code, item) if state.snapshot else "",
         }
-        for period in sorted(set(indicator_item["targets"]) | set(observed))
-    ]
-    status = 429 if getattr(form, "refused", "") == "rate_limited" else 200
-    return render(
-        request,
-        "publishing/portal/indicator.html",
-        _context(
-            state,
-            strategy=item,
-            indicator=indicator_item,
-            rows=rows,
-            chart=indicator_chart_svg(state.snapshot, code, indicator_item)
-            if state.snapshot
-            else "",
-            feedback=selectors.published_feedback(Feedback.Subject.INDICATOR, code, number),
-            form=form,
-        ),
-        status=status,
-    )
+
+    return _commentable_page(request, Feedback.Subject.INDICATOR, code, number, extra)
 
 
 @cacheable
