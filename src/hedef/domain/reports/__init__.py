@@ -1,12 +1,20 @@
 """Monitoring reports: plain input data in, DOCX, PDF and HTML out.
 
+The shell fills :class:`ReportData` from the database and the evaluation
+results (``adapters`` turns roll-ups, forecasts and the readiness index into
+report rows), activates the report's language and calls :func:`assemble`.
+
 - ``data``: the input dataclasses (one :class:`StrategySection` per strategy;
   several make a consolidated report);
 - ``checks``: the input must agree with itself before anything is drawn;
 - ``model``: the document model every renderer draws;
+- ``assemble``, ``strategy_chapters``, ``indicator_chapter``,
+  ``overdue_chapter``, ``agency_chapters``, ``annex``: what the report says,
+  chapter by chapter;
 - ``formatting`` and ``markdown``: numbers, dates and the methodology text.
 """
 
+from hedef.domain.reports.assemble import assemble
 from hedef.domain.reports.data import (
     Cycle,
     ForecastLine,
@@ -43,7 +51,9 @@ __all__ = [
     "ReadinessRow",
     "Report",
     "ReportData",
+    "ReportError",
     "ReturnedItem",
     "StrategySection",
     "TimelinessRow",
+    "assemble",
 ]
