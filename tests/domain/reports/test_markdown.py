@@ -79,6 +79,11 @@ def test_pipe_table_with_alignment_and_escaped_pipes():
     assert [cell.text for cell in table.rows[1].cells] == ["short", "", ""]  # padded
 
 
+def test_a_line_starting_with_a_pipe_continues_its_paragraph():
+    (paragraph,) = blocks_from_markdown("c = 1 − x when\n|L| < |x₀| < 2|L|, and c = 1 beyond.\n")
+    assert paragraph.text == "c = 1 − x when |L| < |x₀| < 2|L|, and c = 1 beyond."
+
+
 def test_a_stray_pipe_line_is_text_not_a_hang():
     assert blocks_from_markdown("| not a table\n") == (Paragraph((Text("| not a table"),)),)
 

@@ -149,3 +149,15 @@ def test_missing_fonts_are_named_not_guessed(tmp_path):
         find_fonts([tmp_path])
     assert refused.value.code == "fonts_missing"
     assert "fonts-noto-core" in str(refused.value)
+
+
+def test_the_stylesheet_prints_without_a_warning(report_az, caplog):
+    """Every CSS rule means something to the printer: nothing is silently ignored."""
+    from dataclasses import replace
+
+    from hedef.domain.reports import render_pdf
+
+    short = replace(report_az, sections=report_az.sections[:3])
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        render_pdf(short)
+    assert [record.getMessage() for record in caplog.records] == []

@@ -74,6 +74,7 @@ _PARAGRAPH_STYLES = {
     ParagraphStyle.SMALL: "Hedef Small",
     ParagraphStyle.QUOTE: "Hedef Quote",
     ParagraphStyle.CODE: "Hedef Code",
+    ParagraphStyle.FACTS: "Hedef Small",
 }
 
 
@@ -206,6 +207,8 @@ def _block(
         case Paragraph():
             paragraph = _add(document, style=_PARAGRAPH_STYLES[block.style])
             _runs(paragraph, block.runs)
+            if block.style is ParagraphStyle.FACTS:
+                paragraph.paragraph_format.keep_with_next = True
         case BulletList():
             style = "List Number" if block.ordered else "List Bullet"
             for item in block.items:

@@ -88,7 +88,7 @@ def _indicator(
     )
     blocks: list[Block] = [
         Heading(title, level=level, anchor=key),
-        Paragraph(tuple(runs), ParagraphStyle.SMALL),
+        Paragraph(tuple(runs), ParagraphStyle.FACTS),
         Chart(
             key=key,
             spec=spec,

@@ -73,8 +73,10 @@ def blocks_from_markdown(
                 blocks.append(Paragraph(inline(part), ParagraphStyle.QUOTE))
         else:
             # The first line always belongs to the paragraph: a stray "|" line is text.
-            body, index = _collect(lines, index + 1, _continues_paragraph)
-            body.insert(0, line)
+            end = index + 1
+            while end < len(lines) and _continues_paragraph(lines, end):
+                end += 1
+            body, index = lines[index:end], end
             blocks.append(Paragraph(inline(" ".join(ln.strip() for ln in body))))
     return tuple(blocks)
 
@@ -125,13 +127,22 @@ def _collect(lines: list[str], start: int, belongs: Callable[[str], bool]) -> tu
     return lines[start:index], index
 
 
-def _continues_paragraph(line: str) -> bool:
+def _continues_paragraph(lines: list[str], index: int) -> bool:
+    """Whether line ``index`` goes on with the paragraph above it.
+
+    A line starting with "|" is text ("|L| < |x₀|"), unless a table rule follows it.
+    """
+    line = lines[index]
     stripped = line.lstrip()
+    if not stripped:
+        return False
+    if stripped.startswith("|"):
+        return not _is_table_rule(lines, index + 1)
     return not (
         _HEADING.match(line)
         or _BULLET.match(line)
         or _NUMBERED.match(line)
-        or stripped.startswith((">", "```", "|"))
+        or stripped.startswith((">", "```"))
     )
 
 

@@ -67,6 +67,7 @@ class ParagraphStyle(StrEnum):
     LEAD = "lead"  # the opening sentence of a summary, slightly larger
     SMALL = "small"  # notes under a table or chart
     QUOTE = "quote"  # a formula or a quoted rule
+    FACTS = "facts"  # a line of labelled facts kept with the chart below it
     CODE = "code"  # preformatted text (hashes, file excerpts)
 
 

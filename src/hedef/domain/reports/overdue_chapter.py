@@ -32,13 +32,13 @@ def overdue_blocks(section: StrategySection, f: Formats, *, level: int) -> list[
         blocks.append(
             Table(
                 key=f"{prefix}-overdue",
-                caption=_("Overdue measures and reports"),
+                caption=_("Measures past their period and reports past their due date"),
                 columns=(
                     Column(_("No."), width=0.9),
-                    Column(_("Measure"), width=4.5),
-                    Column(_("Executors"), width=1.4),
+                    Column(_("Measure"), width=4),
+                    Column(_("Executors"), width=1.2),
                     Column(_("Reason"), width=2),
-                    Column(_("Due"), width=1.2),
+                    Column(_("Due"), width=1.45),
                     Column(_("Days overdue"), Align.RIGHT, 1),
                     Column(_("Stage reached"), width=1.3),
                 ),
@@ -66,12 +66,12 @@ def overdue_blocks(section: StrategySection, f: Formats, *, level: int) -> list[
         blocks.append(
             Table(
                 key=f"{prefix}-returned",
-                caption=_("Reports returned for revision"),
+                caption=_("Reports returned to the agencies, with the reviewer's reason"),
                 columns=(
                     Column(_("No."), width=0.9),
-                    Column(_("Measure"), width=3.6),
+                    Column(_("Measure"), width=3.4),
                     Column(_("Agency"), width=1.1),
-                    Column(_("Returned on"), width=1.2),
+                    Column(_("Returned on"), width=1.45),
                     Column(_("Parts returned"), width=1.6),
                     Column(_("Reviewer's reason"), width=3.2),
                 ),

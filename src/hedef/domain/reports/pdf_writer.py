@@ -8,7 +8,6 @@ pages; chapters appear as PDF bookmarks.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,10 +18,6 @@ from hedef.domain.reports.html_writer import document, page_css
 from hedef.domain.reports.model import Report
 
 __all__ = ["render_pdf"]
-
-# WeasyPrint reports every CSS property it ignores; the house styles carry screen
-# rules it has no use for, and those warnings are noise in a report run.
-logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
 def render_pdf(report: Report, *, font_dirs: Sequence[Path] = DEFAULT_FONT_DIRS) -> bytes:
