@@ -98,7 +98,8 @@ def _svg(spec_json: str, language: str) -> str:
         raise ChartRenderError(str(error)) from error
 
 
-@lru_cache(maxsize=128)
+# PNGs are ten times the size of SVGs: keep about two reports' worth.
+@lru_cache(maxsize=48)
 def _png(spec_json: str, scale: float, language: str) -> bytes:
     try:
         return vl_convert.vegalite_to_png(
