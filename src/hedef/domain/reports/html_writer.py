@@ -253,7 +253,7 @@ def _table(table: Table) -> str:
         for column in table.columns
     )
     body = "".join(_row(row, table) for row in table.rows)
-    classes = ["data", *(["small"] if table.small else []), table.key.rsplit("-", 1)[-1]]
+    classes = ["data", *(["small"] if table.small else [])]
     # A short table stays on one page with its caption; a long one breaks between rows.
     wrap = "table-wrap keep" if len(table.rows) <= _KEEP_ROWS else "table-wrap"
     caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
