@@ -15,15 +15,21 @@ web shell passes the same locale to vega-embed's ``formatLocale`` option.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-import vl_convert
-
+from hedef.domain.chart_drawing import (
+    VEGA_LITE_VERSION,
+    ChartRenderError,
+    format_locale,
+    render_png,
+    render_pngs,
+    render_svg,
+    render_svgs,
+)
+from hedef.domain.chart_style import CHART_WIDTH, INK, MUTED, VEGA_LITE_SCHEMA, chart_spec
 from hedef.domain.i18n import gettext as _
 from hedef.domain.statuses import MEASURE_STATUS_ORDER, status_colour, status_label
 
@@ -39,28 +45,14 @@ __all__ = [
     "indicator_chart",
     "readiness_chart",
     "render_png",
+    "render_pngs",
     "render_svg",
+    "render_svgs",
     "status_chart",
     "timeliness_chart",
 ]
 
-VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-# The newest Vega-Lite 5 that vl-convert bundles; the web pages load 5.x too.
-VEGA_LITE_VERSION = "5.21"
-# Total width in CSS pixels, legends and axes included: the text width of an A4
-# page with 18 mm margins is about 660 px at 96 px per inch.
-CHART_WIDTH = 640
-FONT = "Noto Sans, DejaVu Sans, sans-serif"
-
-_INK, _MUTED, _LINE = "#1b2430", "#4f5b6b", "#d5dbe3"  # hedef.css --ink, --muted, --line
 _BRAND, _TARGET, _BASELINE = "#0b5394", "#8a4b00", "#6b7685"
-_TITLE_WRAP = 72  # characters per title line before it wraps
-
-
-class ChartRenderError(ValueError):
-    """vl-convert refused a specification; ``code`` is stable, the message is vl-convert's."""
-
-    code = "chart_render_failed"
 
 
 @dataclass(frozen=True)
@@ -91,13 +83,6 @@ class RatingPoint:
     rank_p5: float
     rank_median: float
     rank_p95: float
-
-
-def format_locale(language: str) -> dict[str, Any]:
-    """The d3-format locale of ``language`` (decimal and thousands marks, currency)."""
-    if language in ("az", "ru"):
-        return {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " ₼"]}
-    return {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["₼", ""]}
 
 
 def indicator_chart(
@@ -202,7 +187,7 @@ def indicator_chart(
         )
     if not layers:  # nothing to draw: an empty frame still says so in its title
         layers.append(_layer([], {"type": "point"}, {"x": x, "y": y}))
-    return _spec(
+    return chart_spec(
         title=title,
         subtitle=subtitle,
         description=description,
@@ -285,7 +270,7 @@ def status_chart(
             },
         ],
     }
-    return _spec(title=title, subtitle="", description=description, body=body)
+    return chart_spec(title=title, subtitle="", description=description, body=body)
 
 
 def timeliness_chart(
@@ -334,14 +319,14 @@ def timeliness_chart(
                 },
             },
             {
-                "mark": {"type": "text", "align": "left", "dx": 4, "color": _INK},
+                "mark": {"type": "text", "align": "left", "dx": 4, "color": INK},
                 "encoding": {"y": y, "x": x, "text": {"field": "share", "format": ".0%"}},
             },
         ],
     }
     # Room on the right for the "100%" written past a full bar.
     body["padding"] = {"left": 8, "top": 8, "bottom": 8, "right": 44}
-    return _spec(title=title, subtitle="", description=description, body=body)
+    return chart_spec(title=title, subtitle="", description=description, body=body)
 
 
 def readiness_chart(
@@ -382,8 +367,9 @@ def readiness_chart(
         {"field": "agency", "title": " "},
         {"field": "score", "title": _("Score"), "format": ".3f"},
         {"field": "rank", "title": _("Rank")},
-        {"field": "p5", "title": _("Best rank in 90% of simulations")},
-        {"field": "p95", "title": _("Worst rank in 90% of simulations")},
+        # "%%" with "% {}": a bare "% o" would read as a format directive to gettext.
+        {"field": "p5", "title": _("Best rank in 90%% of simulations") % {}},
+        {"field": "p95", "title": _("Worst rank in 90%% of simulations") % {}},
     ]
     body = {
         "data": {"values": rows},
@@ -398,7 +384,7 @@ def readiness_chart(
                 },
             },
             {
-                "mark": {"type": "tick", "orient": "vertical", "color": _MUTED, "size": 12},
+                "mark": {"type": "tick", "orient": "vertical", "color": MUTED, "size": 12},
                 "encoding": {"y": y, "x": {"field": "median", "type": "quantitative"}},
             },
             {
@@ -411,62 +397,14 @@ def readiness_chart(
             },
         ],
     }
-    subtitle = _(
-        "Point: rank. Line: ranks taken in 90% of the simulations (5th to 95th percentile). "
-        "Tick: median rank."
+    subtitle = (
+        _(
+            "Point: rank. Line: ranks taken in 90%% of the simulations (5th to 95th percentile). "
+            "Tick: median rank."
+        )
+        % {}
     )
-    return _spec(title=title, subtitle=subtitle, description=description, body=body)
-
-
-def render_svg(spec: Mapping[str, Any], *, language: str = "en") -> str:
-    """Draw ``spec`` as an SVG document, offline.
-
-    Raises:
-        ChartRenderError: vl-convert cannot compile or draw the specification.
-    """
-    return _svg(_canonical(spec), language)
-
-
-def render_png(spec: Mapping[str, Any], *, scale: float = 2.0, language: str = "en") -> bytes:
-    """Draw ``spec`` as a PNG image, ``scale`` times its CSS-pixel size, offline.
-
-    Raises:
-        ChartRenderError: vl-convert cannot compile or draw the specification.
-    """
-    return _png(_canonical(spec), scale, language)
-
-
-# Reports draw the same chart for the PDF and the DOCX, and tests draw the same
-# report twice; the cache keys are the canonical JSON of the specification.
-@lru_cache(maxsize=128)
-def _svg(spec_json: str, language: str) -> str:
-    try:
-        return vl_convert.vegalite_to_svg(
-            spec_json,
-            vl_version=VEGA_LITE_VERSION,
-            allowed_base_urls=[],
-            format_locale=format_locale(language),
-        )
-    except ValueError as error:
-        raise ChartRenderError(str(error)) from error
-
-
-@lru_cache(maxsize=128)
-def _png(spec_json: str, scale: float, language: str) -> bytes:
-    try:
-        return vl_convert.vegalite_to_png(
-            spec_json,
-            vl_version=VEGA_LITE_VERSION,
-            scale=scale,
-            allowed_base_urls=[],
-            format_locale=format_locale(language),
-        )
-    except ValueError as error:
-        raise ChartRenderError(str(error)) from error
-
-
-def _canonical(spec: Mapping[str, Any]) -> str:
-    return json.dumps(spec, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    return chart_spec(title=title, subtitle=subtitle, description=description, body=body)
 
 
 def _present_series(
@@ -489,64 +427,3 @@ def _layer(
 ) -> dict[str, Any]:
     rows = [{"year": year, "value": value, "series": name} for year, value, name in points]
     return {"data": {"values": rows}, "mark": mark, "encoding": encoding}
-
-
-def _spec(
-    *, title: str, subtitle: str, description: str, body: Mapping[str, Any]
-) -> dict[str, Any]:
-    heading: dict[str, Any] = {"text": _wrap(title)}
-    if subtitle:
-        heading["subtitle"] = _wrap(subtitle, width=_TITLE_WRAP + 20)
-    return {
-        "$schema": VEGA_LITE_SCHEMA,
-        "description": description or title,
-        "title": heading,
-        "width": CHART_WIDTH,
-        "autosize": {"type": "fit-x", "contains": "padding"},
-        "background": "white",
-        "padding": 8,
-        "config": _config(),
-        **body,  # may override the padding
-    }
-
-
-def _config() -> dict[str, Any]:
-    axis = {
-        "labelColor": _MUTED,
-        "titleColor": _INK,
-        "gridColor": "#e6eaef",
-        "domainColor": _LINE,
-        "tickColor": _LINE,
-        "labelFontSize": 11,
-        "titleFontSize": 11,
-        "titleFontWeight": 600,
-    }
-    return {
-        "font": FONT,
-        "view": {"stroke": None},
-        "axis": axis,
-        "legend": {"labelColor": _INK, "labelFontSize": 11, "symbolSize": 90},
-        "title": {
-            "anchor": "start",
-            "color": _INK,
-            "fontSize": 13,
-            "fontWeight": 700,
-            "subtitleColor": _MUTED,
-            "subtitleFontSize": 11,
-            "offset": 10,
-        },
-    }
-
-
-def _wrap(text: str, *, width: int = _TITLE_WRAP) -> str | list[str]:
-    """Break a long title into lines at spaces; Vega titles do not wrap by themselves."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    return lines[0] if len(lines) == 1 else lines

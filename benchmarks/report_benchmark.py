@@ -1,0 +1,117 @@
+"""Benchmark rendering the full 50-measure monitoring report to PDF, DOCX and HTML.
+
+The input is the Digital Economy Strategy 2026–2029 from the shared gold
+annotation (50 measures, 9 directions, 7 headline indicators), with one invented
+annual cycle evaluated by the evaluation core (the test fixture
+``tests/domain/reports/sample_report.py``), the full methodology in the annex
+and a readiness rating with 1,000 Monte Carlo draws.
+
+Each format is rendered in a fresh process, so that its "first" time includes
+everything a command-line run pays for: starting vl-convert's JavaScript engine,
+drawing the 11 charts, loading the fonts. The "again" time is a second render
+in the same process, with the charts already drawn (as when the web shell
+renders several formats of one report). Memory is the process's peak resident
+set size after both renders, which counts WeasyPrint's and vl-convert's native
+memory too, and the Python heap's peak as tracemalloc sees it in a third,
+untimed render (tracing slows WeasyPrint several times over).
+
+Run from the repository root::
+
+    PYTHONPATH=src python benchmarks/report_benchmark.py
+
+Goal: the PDF in under 10 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO / "src"), str(REPO)]
+
+FORMATS = ("pdf", "docx", "html")
+
+
+def measure(fmt: str, language: str) -> dict[str, float | int]:
+    """Render one format twice in this process; times in seconds, memory in MiB."""
+    started = time.perf_counter()
+    from hedef.domain import i18n
+    from hedef.domain.reports import assemble, render_docx, render_html, render_pdf
+    from tests.domain.reports.sample_report import sample_report
+
+    imported = time.perf_counter()
+    i18n.install(str)  # source-language labels: no Django here
+    shared = Path(os.environ.get("HEDEF_SHARED", REPO.parent / "shared"))
+    data = sample_report(shared, language=language)
+    report = assemble(data)
+    prepared = time.perf_counter()
+    render = {"pdf": render_pdf, "docx": render_docx, "html": render_html}[fmt]
+    output = render(report)
+    first = time.perf_counter()
+    render(report)
+    again = time.perf_counter()
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB → MiB on Linux
+    # tracemalloc slows WeasyPrint several times over: trace a third, untimed render.
+    tracemalloc.start()
+    render(report)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    size = len(output.encode("utf-8") if isinstance(output, str) else output)
+    return {
+        "import_s": imported - started,
+        "data_and_assemble_s": prepared - imported,
+        "first_s": first - prepared,
+        "again_s": again - first,
+        "bytes": size,
+        "peak_rss_mib": peak_rss,
+        "traced_peak_mib": traced_peak / 2**20,
+        "measures": data.key_figures.measures,
+        "charts": len(report.charts()),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", default="az", choices=("az", "en"))
+    parser.add_argument("--only", choices=FORMATS, help="measure one format in this process")
+    args = parser.parse_args()
+    if args.only:
+        print(json.dumps(measure(args.only, args.language)))
+        return
+    load = os.getloadavg()[0]
+    print(f"report benchmark, language {args.language}, {os.cpu_count()} CPUs, load {load:.1f}")
+    results = {}
+    for fmt in FORMATS:
+        child = subprocess.run(
+            [sys.executable, __file__, "--only", fmt, "--language", args.language],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        )
+        results[fmt] = json.loads(child.stdout.strip().splitlines()[-1])
+    first = results["pdf"]
+    print(
+        f"input: {first['measures']} measures, {first['charts']} charts; "
+        f"data + assembly {first['data_and_assemble_s']:.2f} s, imports {first['import_s']:.2f} s"
+    )
+    for fmt, result in results.items():
+        print(
+            f"{fmt:>4}: first {result['first_s']:5.2f} s, again {result['again_s']:5.2f} s, "
+            f"{result['bytes'] / 1024:6.0f} KiB, peak RSS {result['peak_rss_mib']:5.0f} MiB, "
+            f"Python heap peak {result['traced_peak_mib']:5.1f} MiB"
+        )
+    verdict = "met" if results["pdf"]["first_s"] < 10 else "NOT met"
+    print(f"goal PDF < 10 s: {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""Reports built once per session: the 50-measure strategy in Azerbaijani and English.
+
+Rendering a report takes seconds, so the tests share one of each: the input,
+the assembled model and the three files. Labels stay in their English source
+text (no catalogue is involved), which the assertions rely on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterator
+
+import pdfplumber
+import pytest
+from docx import Document
+
+from hedef.domain import i18n
+from hedef.domain.reports import assemble, render_docx, render_html, render_pdf
+from tests.domain.reports.sample_report import consolidated, report_for, sample_report
+
+
+@contextlib.contextmanager
+def untranslated() -> Iterator[None]:
+    """Messages in their source language, whatever translator the Django shell installed."""
+    saved = i18n._translate
+    i18n._translate = str
+    try:
+        yield
+    finally:
+        i18n._translate = saved
+
+
+@pytest.fixture(scope="session")
+def data_az(shared_dir):
+    return sample_report(shared_dir, language="az")
+
+
+@pytest.fixture(scope="session")
+def data_en(shared_dir):
+    return sample_report(shared_dir, language="en")
+
+
+@pytest.fixture(scope="session")
+def report_az(data_az):
+    with untranslated():
+        return assemble(data_az)
+
+
+@pytest.fixture(scope="session")
+def report_en(data_en):
+    with untranslated():
+        return assemble(data_en)
+
+
+@pytest.fixture(scope="session")
+def html_az(report_az):
+    return render_html(report_az)
+
+
+@pytest.fixture(scope="session")
+def html_en(report_en):
+    return render_html(report_en)
+
+
+@pytest.fixture(scope="session")
+def pdf_az(report_az):
+    return render_pdf(report_az)
+
+
+@pytest.fixture(scope="session")
+def pdf_en(report_en):
+    return render_pdf(report_en)
+
+
+@pytest.fixture(scope="session")
+def pdf_text_az(pdf_az):
+    """The text of every page, as pdfplumber extracts it."""
+    with pdfplumber.open(io.BytesIO(pdf_az)) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+@pytest.fixture(scope="session")
+def docx_az(report_az):
+    return Document(io.BytesIO(render_docx(report_az)))
+
+
+@pytest.fixture(scope="session")
+def docx_en(report_en):
+    return Document(io.BytesIO(render_docx(report_en)))
+
+
+@pytest.fixture(scope="session")
+def consolidated_data(shared_dir, data_az):
+    """The Digital Economy Strategy with the Digital Development Concept, one cycle."""
+    from tests.gold_plans import plan_from_gold
+
+    concept = plan_from_gold(shared_dir / "gold/001_53070439b15b0152.json", shared_dir / "seeds")
+    return consolidated(data_az, report_for(concept, language="az"))
+
+
+@pytest.fixture(scope="session")
+def consolidated_report(consolidated_data):
+    with untranslated():
+        return assemble(consolidated_data)
