@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
+from hedef.monitoring.api import router as monitoring_router
 from hedef.plans.api import router as plans_router
 
 api = NinjaAPI(
@@ -17,3 +18,4 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", plans_router)
+api.add_router("/monitoring", monitoring_router)

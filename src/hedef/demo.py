@@ -50,7 +50,12 @@ def demo_setup(*, reset_passwords: bool = False, progress: Any = None) -> DemoRe
         outcome = plan_import(plan=read_plan_file(path.read_bytes(), path.name), via="demo")
         messages.append(outcome.message)
         say(outcome.message, highlight=False)
-    return DemoReport(accounts=_demo_accounts(reset_passwords), messages=messages)
+    accounts = _demo_accounts(reset_passwords)
+    from hedef.monitoring.demo import demo_reporting
+
+    messages.append(demo_reporting())
+    say(messages[-1], highlight=False)
+    return DemoReport(accounts=accounts, messages=messages)
 
 
 def _demo_accounts(reset_passwords: bool) -> list[DemoAccount]:
