@@ -23,7 +23,7 @@ def _entries(po_file: Path):
                 fields[current] = match.group(2)
             elif line.startswith('"') and current:
                 fields[current] += line[1:-1]
-        if "msgid" in fields and fields["msgid"]:
+        if fields.get("msgid"):
             strs = [v for k, v in fields.items() if k.startswith("msgstr")]
             yield fields["msgid"], strs, flags
 
