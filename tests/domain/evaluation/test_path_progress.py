@@ -21,7 +21,7 @@ def test_direction_is_required():
 
 
 CASES = [
-    # (observations, settings, status, value)
+    # (observations, options, status, value)
     # Agrees with the Statistics Canada method when the series is ordinary.
     ({2015: 100, 2020: 110}, {"direction": UP}, S.SUBSTANTIAL_PROGRESS, 0.019245),
     ({2015: 100, 2020: 110}, {"direction": DOWN}, S.DETERIORATION, -0.019245),
@@ -48,9 +48,9 @@ CASES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("observations", "settings", "status", "value"), CASES)
-def test_progress_status(observations, settings, status, value):
-    result = progress_status(observations, **settings)
+@pytest.mark.parametrize(("observations", "options", "status", "value"), CASES)
+def test_progress_status(observations, options, status, value):
+    result = progress_status(observations, **options)
     assert result.status is status
     if value is not None:
         assert result.value == pytest.approx(value, abs=1e-6)

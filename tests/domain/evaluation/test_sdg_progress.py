@@ -20,7 +20,7 @@ from hedef.domain.evaluation.progress import (
 S = ProgressStatus
 
 CASES = [
-    # (observations, settings, status, score, progress value)
+    # (observations, options, status, score, progress value)
     # No target: growth 1.1 ** 0.2 − 1 = 1.92 % a year ≥ 1.5 %; score 500·v − 5.
     ({2015: 100, 2020: 110}, {"direction": "positive"}, S.SUBSTANTIAL_PROGRESS, 4.6224, 0.019245),
     # Same series, direction left out: sdg-build's default is "lower is better".
@@ -69,10 +69,10 @@ CASES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("observations", "settings", "status", "score", "value"), CASES)
-def test_hand_checked_cases(observations, settings, status, score, value):
-    result = sdg_compatible_progress(observations, **settings)
-    assert result.status is status, settings
+@pytest.mark.parametrize(("observations", "options", "status", "score", "value"), CASES)
+def test_hand_checked_cases(observations, options, status, score, value):
+    result = sdg_compatible_progress(observations, **options)
+    assert result.status is status, options
     if score is None:
         assert result.score is None
     else:
