@@ -57,6 +57,16 @@ def can_view_reporting(user: Any) -> bool:
     return _active(user) and (user.is_superuser or user.role in Role.values)
 
 
+def can_view_dashboards(user: Any) -> bool:
+    """Read the evaluation dashboards and the readiness rating: every signed-in role.
+
+    They show figures computed from accepted reports; each report behind a figure
+    stays readable only by those :func:`can_view_submission` allows. Leadership
+    reads them every day.
+    """
+    return _active(user) and (user.is_superuser or user.role in Role.values)
+
+
 def can_manage_cycles(user: Any) -> bool:
     """Open and publish reporting cycles."""
     return is_operator(user)

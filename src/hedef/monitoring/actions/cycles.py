@@ -14,6 +14,7 @@ from hedef.accounts.permissions import can_manage_cycles, require
 from hedef.agencies.models import Agency
 from hedef.domain.plan import Period
 from hedef.domain.reporting import ReportState, Verb, check_cycle_dates, cycle_years, measure_due
+from hedef.evaluation.publication import cycle_snapshot_publish
 from hedef.monitoring.actions.base import Action, advance, touch
 from hedef.monitoring.actors import Actor
 from hedef.monitoring.audit import audit_record
@@ -133,7 +134,11 @@ class CycleOpen(Action):
 
 
 class CyclePublish(Action):
-    """Publish a cycle: its accepted reports become published; the chain head is kept."""
+    """Publish a cycle: its accepted reports become published; the chain head is kept.
+
+    In the same transaction the portal switches to a new snapshot: every strategy
+    evaluated as of the cycle's end, from accepted and published reports only.
+    """
 
     def __init__(self, cycle: ReportingCycle, *, actor: Actor) -> None:
         super().__init__(actor=actor)
@@ -191,4 +196,5 @@ class CyclePublish(Action):
         )
         cycle.published_head_id, cycle.published_head_hash = entry.pk, entry.hash
         cycle.save()
+        cycle_snapshot_publish(cycle=cycle, user=self.actor.person)
         return cycle
