@@ -113,7 +113,11 @@ def agency_dashboard(request: HttpRequest, code: str) -> HttpResponse:
 
 def indicator_dashboard(request: HttpRequest, code: str, number: str) -> HttpResponse:
     when = _when(request)
-    strategy = get_object_or_404(Strategy, code=code, current_version__isnull=False)
+    strategy = get_object_or_404(
+        Strategy.objects.select_related("current_version"),
+        code=code,
+        current_version__isnull=False,
+    )
     indicator = get_object_or_404(
         Indicator.objects.select_related("version__strategy", "responsible"),
         version_id=strategy.current_version_id,

@@ -94,7 +94,7 @@ def current_measures(
             pk__in=MeasureExecutor.objects.filter(agency_id=agency_id).values("measure_id")
         )
     return list(
-        measures.select_related("version__strategy", "node__parent")
+        measures.select_related("version__strategy__current_version", "node__parent")
         .prefetch_related(
             Prefetch("executors", queryset=MeasureExecutor.objects.select_related("agency")),
             "targets",
@@ -109,7 +109,7 @@ def current_indicators(*, strategy_ids: Collection[int] | None = None) -> list[I
     if strategy_ids is not None:
         indicators = indicators.filter(version__strategy_id__in=list(strategy_ids))
     return list(
-        indicators.select_related("version__strategy", "responsible")
+        indicators.select_related("version__strategy__current_version", "responsible")
         .prefetch_related("targets")
         .order_by("version__strategy__code", "position")
     )
