@@ -1,6 +1,9 @@
-"""A demo reporting cycle with an invented, clearly labelled history, so every screen
-shows something: accepted, returned (with a field comment), submitted, draft and
-overdue reports, contributions, an indicator value. Used by ``hedef demo`` only.
+"""Demo reporting cycles with an invented, clearly labelled history, so every screen
+shows something. The second half of 2025 is published (accepted reports on the
+Concept's measures), so the public portal, the open data and the dashboards have
+content; the first half of 2026 is open, with accepted, returned (with a field
+comment), submitted, draft and overdue reports, contributions and indicator values.
+Used by ``hedef demo`` only.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from hedef.domain.reporting import DeviationReason, ProgressStatus, ReportConten
 from hedef.monitoring.actions import (
     ContributionSave,
     CycleOpen,
+    CyclePublish,
     SubmissionAccept,
     SubmissionReturn,
     SubmissionSave,
@@ -28,6 +32,7 @@ from hedef.monitoring.models import IndicatorReporter, ReportingCycle, Submissio
 from hedef.plans.models import Strategy
 
 DEMO_CYCLE = "2026, I yarımil (demo)"
+PUBLISHED_DEMO_CYCLE = "2025, II yarımil (demo)"
 # The sample documents the demo loads; their strategy codes are whatever ingestion read.
 ECONOMY_DOCUMENT = "002_342d9e6260cb9729.txt"
 CONCEPT_DOCUMENT = "001_53070439b15b0152.txt"
@@ -74,7 +79,100 @@ def _write(report: Submission, who: str, *, submit: bool = False, **fields: Any)
 
 
 def demo_reporting(*, say: Any = None) -> str:
-    """Open the demo cycle and play its history, once; later runs change nothing."""
+    """Play the published demo cycle, then open the current one, each once.
+
+    Later runs change nothing.
+    """
+    messages = [_published_demo_cycle(), _open_demo_cycle()]
+    return " ".join(messages)
+
+
+def _published_demo_cycle() -> str:
+    if ReportingCycle.objects.filter(label=PUBLISHED_DEMO_CYCLE).exists():
+        return f"Demo reporting cycle “{PUBLISHED_DEMO_CYCLE}” already there; nothing changed."
+    with transaction.atomic():
+        cycle = CycleOpen(
+            actor=_actor("operator"),
+            label=PUBLISHED_DEMO_CYCLE,
+            kind=CycleKind.SEMI_ANNUAL,
+            period_start=datetime.date(2025, 7, 1),
+            period_end=datetime.date(2025, 12, 31),
+            due_date=datetime.date(2026, 1, 15),
+            strategies=[Strategy.objects.get(code=_strategy_code(CONCEPT_DOCUMENT))],
+        ).execute()
+        _play_published(cycle)
+        CyclePublish(cycle, actor=_actor("operator")).execute()
+    return f"Demo reporting cycle “{PUBLISHED_DEMO_CYCLE}” published on the portal."
+
+
+def _play_published(cycle: ReportingCycle) -> None:
+    """Concept measures reported and accepted; a few left as drafts (not reported)."""
+    concept = _strategy_code(CONCEPT_DOCUMENT)
+    started = {"progress_status": ProgressStatus.IN_PROGRESS, "stage": Stage.INITIAL}
+    reports = [
+        # (measure, who, content)
+        (
+            "1.1.1",
+            "focal-rinn",
+            {
+                "progress_status": ProgressStatus.COMPLETED,
+                "stage": Stage.FINAL,
+                "percent_complete": 100.0,
+                "narrative": "The digital-maturity diagnostics of 12 bodies were completed early.",
+            },
+        ),
+        (
+            "1.1.3",
+            "focal-rinn",
+            {**started, "percent_complete": 30.0, "narrative": "Questionnaires were designed."},
+        ),
+        (
+            "1.1.4",
+            "focal-rinn",
+            {
+                "progress_status": ProgressStatus.IN_PROGRESS,
+                "stage": Stage.INTERIM,
+                "percent_complete": 80.0,
+                "narrative": "The inventory of information systems is nearly complete.",
+            },
+        ),
+        (
+            "1.2.1",
+            "focal-rinn",
+            {**started, "percent_complete": 25.0, "narrative": "Processes were mapped."},
+        ),
+        (
+            "1.3.1",
+            "focal-rinn",
+            {**started, "percent_complete": 40.0, "narrative": "The operator's unit was staffed."},
+        ),
+        (
+            "1.4.4",
+            "focal-rinn",
+            {
+                "progress_status": ProgressStatus.DELAYED,
+                "stage": Stage.INITIAL,
+                "percent_complete": 10.0,
+                "narrative": "Procurement of the platform was postponed.",
+                "deviation_reason": DeviationReason.PROCUREMENT,
+                "deviation_risk": RiskLevel.MEDIUM,
+                "corrective_action": "[Demo] A new tender in the first quarter of 2026.",
+                "expected_date": datetime.date(2026, 6, 30),
+            },
+        ),
+        (
+            "2.1",
+            "focal-rinn",
+            {**started, "percent_complete": 20.0, "narrative": "A survey of skills was run."},
+        ),
+        ("3.1", "focal-in", {**started, "percent_complete": 25.0, "narrative": "Calls drafted."}),
+    ]
+    for number, who, content in reports:
+        report = _write(_report(cycle, concept, number), who, submit=True, **content)
+        SubmissionAccept(report, actor=_actor("analyst")).execute()
+
+
+def _open_demo_cycle() -> str:
     if ReportingCycle.objects.filter(label=DEMO_CYCLE).exists():
         return f"Demo reporting cycle “{DEMO_CYCLE}” already there; nothing changed."
     with transaction.atomic():
@@ -177,6 +275,18 @@ def _play(cycle: ReportingCycle) -> None:
         content=ReportContent(indicator_value=31.0, narrative="[Demo] 31 enterprises by 30 June."),
         version=indicator.version,
     ).execute()
+    trained = Submission.objects.get(
+        cycle=cycle,
+        indicator__number="4.1.5",
+        indicator__version__strategy__code=_strategy_code(ECONOMY_DOCUMENT),
+    )
+    trained = SubmissionSubmit(
+        trained,
+        actor=_actor("focal-rinn"),
+        content=ReportContent(indicator_value=1400.0, narrative="[Demo] 1,400 people trained."),
+        version=trained.version,
+    ).execute()
+    SubmissionAccept(trained, actor=_actor("analyst")).execute()
 
     # RİNN, the Digital Development Concept's lead executor.
     diagnostics = _report(cycle, _strategy_code(CONCEPT_DOCUMENT), "1.1.1")
