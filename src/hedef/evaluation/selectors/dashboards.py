@@ -10,7 +10,7 @@ from hedef.domain.evaluation.rollup import GroupBy, Rollup
 from hedef.domain.text import az_sort_key
 from hedef.evaluation.selectors.dates import EvaluationDate
 from hedef.evaluation.selectors.indicators import IndicatorEvaluation, indicator_evaluations
-from hedef.evaluation.selectors.loading import CycleRow
+from hedef.evaluation.selectors.loading import CycleRow, StrategyRef
 from hedef.evaluation.selectors.measures import MeasureEvaluation, measure_evaluations
 from hedef.evaluation.selectors.rollups import GroupFigures, group_figures, timeliness_by_cycle
 from hedef.plans.models import Indicator, Strategy
@@ -71,7 +71,7 @@ def strategy_dashboard(*, strategy: Strategy, when: EvaluationDate) -> StrategyD
 class StrategyShare:
     """One strategy's part of an agency's obligations, as lead and as co-executor."""
 
-    strategy: Strategy
+    strategy: StrategyRef
     as_lead: GroupFigures | None
     as_co: GroupFigures | None
 
@@ -161,10 +161,9 @@ def _node_titles(measures: Sequence[MeasureEvaluation]) -> dict[str, str]:
     """Goal and direction numbers → "number. title", from the measures' tree nodes."""
     titles: dict[str, str] = {}
     for item in measures:
-        node = item.measure.node
-        while node is not None:
-            titles.setdefault(node.number, f"{node.number}. {node.title}")
-            node = node.parent
+        for node in (item.measure.goal, item.measure.direction):
+            if node is not None:
+                titles.setdefault(node.number, f"{node.number}. {node.title}")
     return titles
 
 

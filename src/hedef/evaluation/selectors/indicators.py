@@ -18,22 +18,25 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from hedef.domain.evaluation.attainment import Attainment, attainment_for_year
 from hedef.domain.evaluation.dates import target_dates, year_end_axis
 from hedef.domain.evaluation.disagreement import reported_status_key, self_reported_disagrees
 from hedef.domain.evaluation.forecast import Forecast, forecast, forecast_sentence
 from hedef.domain.evaluation.path_progress import Progress, progress_status
+from hedef.domain.evaluation.rollup import MeasureRecord
 from hedef.domain.evaluation.series import Point
 from hedef.domain.plan import Direction
 from hedef.evaluation.selectors.dates import EvaluationDate
 from hedef.evaluation.selectors.loading import (
     ReportRow,
+    StrategyRef,
     current_indicators,
     indicator_reporters,
     reports_by_subject,
 )
-from hedef.plans.models import Indicator, Strategy
+from hedef.plans.models import Indicator
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,9 @@ class IndicatorEvaluation:
     disagrees: bool
 
     @property
-    def strategy(self) -> Strategy:
-        return self.indicator.version.strategy
+    def strategy(self) -> StrategyRef:
+        version = self.indicator.version
+        return StrategyRef(version.strategy_id, version.strategy.code, version.title)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -88,6 +92,21 @@ class IndicatorEvaluation:
     @property
     def latest(self) -> Observation | None:
         return self.observations[-1] if self.observations else None
+
+    @cached_property
+    def report_records(self) -> tuple[MeasureRecord, ...]:
+        """One roll-up record per report asked for, for timeliness: who wrote it, when."""
+        return tuple(
+            MeasureRecord(
+                number=self.indicator.number,
+                strategy=self.strategy.code,
+                status=report.state,
+                lead=(report.agency,),
+                submitted_at=report.submitted_on,
+                due_at=report.cycle.due,
+            )
+            for report in self.reports
+        )
 
     def forecast_points(self) -> list[tuple[float, float]]:
         """The trend on the chart axis: from the latest value to the final target's year."""
@@ -113,26 +132,25 @@ def indicator_evaluations(
     The agency answering for an indicator is the one its plan names responsible, or
     else the reporter monitoring assigned to it.
     """
-    indicators = current_indicators(strategy_ids=strategy_ids)
+    indicators = current_indicators(strategy_ids=strategy_ids, agency_id=agency_id)
     if numbers is not None:
         indicators = [indicator for indicator in indicators if indicator.number in numbers]
-    reporters = indicator_reporters(strategy_ids=strategy_ids)
+    if not indicators:
+        return []
+    scope = sorted({i.version.strategy_id for i in indicators})
+    reporters = indicator_reporters(strategy_ids=scope)
 
     def answering(indicator: Indicator) -> tuple[int | None, str | None]:
         if indicator.responsible is not None:
             return indicator.responsible_id, indicator.responsible.code
         return reporters.get((indicator.version.strategy_id, indicator.number), (None, None))
 
-    if agency_id is not None:
-        indicators = [i for i in indicators if answering(i)[0] == agency_id]
-    if not indicators:
-        return []
-    scope = sorted({i.version.strategy_id for i in indicators})
+    narrowed = agency_id is not None or numbers is not None
     reports = reports_by_subject(
         indicators=True,
         cycles=when.cycles,
         strategy_ids=scope,
-        numbers={i.number for i in indicators},
+        subjects={(i.version.strategy_id, i.number) for i in indicators} if narrowed else None,
     )
     return [
         indicator_evaluation(

@@ -12,13 +12,18 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Cast, Concat
+from django.urls import reverse
 from django.utils import timezone
 
+from hedef.agencies.models import Agency
 from hedef.domain.evaluation.dates import fractional_year, period_label
+from hedef.domain.evaluation.measure_status import STAGE_ORDER
+from hedef.domain.plan import Comparator, NumericTarget, Period, Stage
 from hedef.domain.reporting import ReportState
 from hedef.monitoring.models import IndicatorReporter, ReportingCycle, Submission, TargetValue
-from hedef.plans.models import Indicator, Measure, MeasureExecutor
+from hedef.plans.models import Indicator, Measure, MeasureExecutor, MeasureTarget, PlanNode
 
 # Only what a reviewer accepted counts: never drafts, submitted or returned reports.
 COUNTED_STATES = (ReportState.ACCEPTED.value, ReportState.PUBLISHED.value)
@@ -82,10 +87,81 @@ def all_cycles() -> list[CycleRow]:
     ]
 
 
+@dataclass(frozen=True)
+class StrategyRef:
+    """A strategy as the dashboards name it: code and the title of its current version."""
+
+    pk: int
+    code: str
+    title: str
+
+    def __str__(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """A goal or priority direction a measure sits under."""
+
+    number: str
+    title: str
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """A current measure with what its evaluation needs, read as plain values."""
+
+    pk: int
+    strategy: StrategyRef
+    number: str
+    title: str
+    period_start: int | None
+    period_end: int | None
+    period_text: str
+    stages: tuple[Stage, ...]  # the stages its result texts define
+    goal: NodeRef | None
+    direction: NodeRef | None
+    lead: tuple[Agency, ...]  # registered agencies, each once
+    co_executors: tuple[Agency, ...]
+    targets: tuple[NumericTargetRow, ...]
+
+    @property
+    def ongoing(self) -> bool:
+        return self.period_start is None and self.period_end is None
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_start, self.period_end, self.period_text)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "plans:measure-detail", kwargs={"code": self.strategy.code, "number": self.number}
+        )
+
+
+@dataclass(frozen=True)
+class NumericTargetRow:
+    """A numeric target read from a result text, keyed by stage and position."""
+
+    target: NumericTarget
+    position: int
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.target.stage.value, self.position)
+
+
+_AGENCY_FIELDS = ("code", "acronym", "name", "name_en", "name_ru")
+
+
 def current_measures(
     *, strategy_ids: Collection[int] | None = None, agency_id: int | None = None
-) -> list[Measure]:
-    """Measures of the current plan versions, with executors, targets and tree nodes."""
+) -> list[MeasureRow]:
+    """Measures of the current plan versions, with executors, targets and tree position.
+
+    Three queries whatever their number; values, not model instances, so that a
+    national portfolio reads quickly.
+    """
     measures = Measure.objects.filter(version__strategy__current_version=F("version"))
     if strategy_ids is not None:
         measures = measures.filter(version__strategy_id__in=list(strategy_ids))
@@ -93,23 +169,100 @@ def current_measures(
         measures = measures.filter(
             pk__in=MeasureExecutor.objects.filter(agency_id=agency_id).values("measure_id")
         )
-    return list(
-        measures.select_related("version__strategy__current_version", "node__parent")
-        .prefetch_related(
-            Prefetch("executors", queryset=MeasureExecutor.objects.select_related("agency")),
-            "targets",
+    agencies: dict[int, Agency] = {}
+    executors: dict[int, dict[str, list[Agency]]] = defaultdict(lambda: {"lead": [], "co": []})
+    rows = MeasureExecutor.objects.filter(
+        measure__in=measures.values("pk"), agency__isnull=False
+    ).order_by("measure_id", "role", "position")
+    for measure_id, role, agency_pk, *fields in rows.values_list(
+        "measure_id", "role", "agency_id", *(f"agency__{name}" for name in _AGENCY_FIELDS)
+    ):
+        agency = agencies.get(agency_pk)
+        if agency is None:
+            named = dict(zip(_AGENCY_FIELDS, fields, strict=True))
+            agency = agencies[agency_pk] = Agency(pk=agency_pk, **named)
+        if agency not in executors[measure_id][role]:
+            executors[measure_id][role].append(agency)
+    targets: dict[int, list[NumericTargetRow]] = defaultdict(list)
+    for measure_id, stage, comparator, value, upper, unit, phrase, position in (
+        MeasureTarget.objects.filter(measure__in=measures.values("pk"))
+        .order_by("measure_id", "position")
+        .values_list(
+            "measure_id", "stage", "comparator", "value", "upper", "unit", "phrase", "position"
         )
-        .order_by("version__strategy__code", "position")
-    )
+    ):
+        target = NumericTarget(Stage(stage), Comparator(comparator), value, unit, phrase, upper)
+        targets[measure_id].append(NumericTargetRow(target, position))
+    strategies: dict[int, StrategyRef] = {}
+    found = []
+    for row in measures.order_by("version__strategy__code", "position").values_list(
+        "pk",
+        "version__strategy_id",
+        "version__strategy__code",
+        "version__title",
+        "number",
+        "title",
+        "period_start",
+        "period_end",
+        "period_text",
+        "result_initial",
+        "result_interim",
+        "result_final",
+        "node__level",
+        "node__number",
+        "node__title",
+        "node__parent__number",
+        "node__parent__title",
+    ):
+        pk, strategy_id, code, version_title, number, title, start, end, text, *rest = row
+        initial, interim, final, level, node_number, node_title, up_number, up_title = rest
+        strategy = strategies.setdefault(strategy_id, StrategyRef(strategy_id, code, version_title))
+        node = NodeRef(node_number, node_title) if node_number is not None else None
+        parent = NodeRef(up_number, up_title) if up_number is not None else None
+        is_goal = level == PlanNode.Level.GOAL
+        texts = zip(STAGE_ORDER, (initial, interim, final), strict=True)
+        found.append(
+            MeasureRow(
+                pk=pk,
+                strategy=strategy,
+                number=number,
+                title=title,
+                period_start=start,
+                period_end=end,
+                period_text=text,
+                stages=tuple(stage for stage, result in texts if result.strip()) or STAGE_ORDER,
+                goal=node if is_goal else parent,
+                direction=None if is_goal else node,
+                lead=tuple(executors[pk]["lead"]),
+                co_executors=tuple(executors[pk]["co"]),
+                targets=tuple(targets[pk]),
+            )
+        )
+    return found
 
 
-def current_indicators(*, strategy_ids: Collection[int] | None = None) -> list[Indicator]:
-    """Headline indicators of the current plan versions, with their targets."""
+def current_indicators(
+    *, strategy_ids: Collection[int] | None = None, agency_id: int | None = None
+) -> list[Indicator]:
+    """Headline indicators of the current plan versions, with their targets.
+
+    With ``agency_id``, those the agency answers for: named responsible in the plan,
+    or, where the plan names no one, assigned to it as reporter by monitoring.
+    """
     indicators = Indicator.objects.filter(version__strategy__current_version=F("version"))
     if strategy_ids is not None:
         indicators = indicators.filter(version__strategy_id__in=list(strategy_ids))
+    if agency_id is not None:
+        reporter = IndicatorReporter.objects.filter(
+            strategy_id=OuterRef("version__strategy_id"),
+            indicator_number=OuterRef("number"),
+            agency_id=agency_id,
+        )
+        indicators = indicators.alias(reported=Exists(reporter)).filter(
+            Q(responsible_id=agency_id) | Q(responsible__isnull=True, reported=True)
+        )
     return list(
-        indicators.select_related("version__strategy__current_version", "responsible")
+        indicators.select_related("version__strategy", "responsible")
         .prefetch_related("targets")
         .order_by("version__strategy__code", "position")
     )
@@ -135,7 +288,7 @@ def _reports_queryset(
     indicators: bool,
     cycles: Iterable[CycleRow],
     strategy_ids: Collection[int] | None,
-    numbers: Collection[str] | None,
+    subjects: Collection[SubjectKey] | None,
 ) -> QuerySet[Submission]:
     subject = "indicator" if indicators else "measure"
     reports = Submission.objects.filter(
@@ -143,8 +296,16 @@ def _reports_queryset(
     )
     if strategy_ids is not None:
         reports = reports.filter(**{f"{subject}__version__strategy_id__in": list(strategy_ids)})
-    if numbers is not None:
-        reports = reports.filter(**{f"{subject}__number__in": sorted(set(numbers))})
+    if subjects is not None:
+        # One IN over "strategy:number" keys: a plain condition, however many strategies.
+        key = Concat(
+            Cast(f"{subject}__version__strategy_id", CharField()),
+            Value(":"),
+            f"{subject}__number",
+            output_field=CharField(),
+        )
+        wanted = sorted(f"{strategy_id}:{number}" for strategy_id, number in subjects)
+        reports = reports.alias(subject_key=key).filter(subject_key__in=wanted)
     return reports
 
 
@@ -153,19 +314,19 @@ def reports_by_subject(
     indicators: bool,
     cycles: Iterable[CycleRow],
     strategy_ids: Collection[int] | None = None,
-    numbers: Collection[str] | None = None,
+    subjects: Collection[SubjectKey] | None = None,
 ) -> dict[SubjectKey, list[ReportRow]]:
     """Every report (any state) on measures (or indicators) in ``cycles``, oldest cycle first.
 
     Keyed by (strategy id, number), so reports on an earlier plan version count for
-    the same-numbered measure of the current one. ``numbers`` narrows the read (a
-    superset is fine: callers look up the keys they need).
+    the same-numbered measure of the current one. ``subjects`` narrows the read to
+    those (strategy id, number) keys.
     """
     cycles = list(cycles)
     by_pk = {cycle.pk: cycle for cycle in cycles}
     subject = "indicator" if indicators else "measure"
     rows = _reports_queryset(
-        indicators=indicators, cycles=cycles, strategy_ids=strategy_ids, numbers=numbers
+        indicators=indicators, cycles=cycles, strategy_ids=strategy_ids, subjects=subjects
     ).values_list(
         "pk",
         "cycle_id",
@@ -207,7 +368,7 @@ def counted_target_values(
     *,
     cycles: Iterable[CycleRow],
     strategy_ids: Collection[int] | None = None,
-    numbers: Collection[str] | None = None,
+    subjects: Collection[SubjectKey] | None = None,
 ) -> dict[int, dict[tuple[str, int], float]]:
     """Report id → {(target stage, target position): value} over accepted measure reports.
 
@@ -215,7 +376,7 @@ def counted_target_values(
     long as an amendment keeps a result's numbers in order.
     """
     reports = _reports_queryset(
-        indicators=False, cycles=cycles, strategy_ids=strategy_ids, numbers=numbers
+        indicators=False, cycles=cycles, strategy_ids=strategy_ids, subjects=subjects
     ).filter(state__in=COUNTED_STATES)
     rows = TargetValue.objects.filter(submission__in=reports.values("pk")).values_list(
         "submission_id", "target__stage", "target__position", "value"

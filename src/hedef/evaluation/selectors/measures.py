@@ -17,7 +17,7 @@ The rules are :func:`hedef.domain.evaluation.measure_status.measure_status`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from hedef.agencies.models import Agency
@@ -32,36 +32,33 @@ from hedef.domain.evaluation.measure_status import (
     measure_status,
 )
 from hedef.domain.evaluation.rollup import MeasureRecord
-from hedef.domain.plan import Comparator, NumericTarget, Period, Stage
+from hedef.domain.plan import Stage
 from hedef.domain.reporting import ProgressStatus
 from hedef.evaluation.selectors.dates import EvaluationDate
 from hedef.evaluation.selectors.loading import (
+    MeasureRow,
     ReportRow,
+    StrategyRef,
     counted_target_values,
     current_measures,
     reports_by_subject,
 )
-from hedef.plans.models import Measure, MeasureExecutor, PlanNode, Strategy
 
 
 @dataclass(frozen=True)
 class MeasureEvaluation:
     """One measure's status and everything it was judged on, with links to its reports."""
 
-    measure: Measure
+    measure: MeasureRow
     assessment: MeasureAssessment
     reports: tuple[ReportRow, ...]  # every report on it in the cycles seen, oldest first
     latest: ReportRow | None  # the latest accepted (or published) one
     claimed: str | None  # the status the agency's own report claims
     disagrees: bool
-    goal: str | None
-    direction: str | None
-    lead: tuple[Agency, ...]  # registered agencies among the lead executors
-    co_executors: tuple[Agency, ...]
 
     @property
-    def strategy(self) -> Strategy:
-        return self.measure.version.strategy
+    def strategy(self) -> StrategyRef:
+        return self.measure.strategy
 
     @property
     def key(self) -> tuple[str, str]:
@@ -70,6 +67,22 @@ class MeasureEvaluation:
     @property
     def status(self) -> str:
         return self.assessment.status.value
+
+    @property
+    def goal(self) -> str | None:
+        return self.measure.goal.number if self.measure.goal else None
+
+    @property
+    def direction(self) -> str | None:
+        return self.measure.direction.number if self.measure.direction else None
+
+    @property
+    def lead(self) -> tuple[Agency, ...]:
+        return self.measure.lead
+
+    @property
+    def co_executors(self) -> tuple[Agency, ...]:
+        return self.measure.co_executors
 
     @cached_property
     def record(self) -> MeasureRecord:
@@ -82,6 +95,21 @@ class MeasureEvaluation:
             direction=self.direction,
             lead=tuple(agency.code for agency in self.lead),
             co_executors=tuple(agency.code for agency in self.co_executors),
+        )
+
+    @cached_property
+    def report_records(self) -> tuple[MeasureRecord, ...]:
+        """One roll-up record per report asked for, for timeliness: who wrote it, when."""
+        record = self.record
+        return tuple(
+            replace(
+                record,
+                status=report.state,
+                lead=(report.agency,),
+                submitted_at=report.submitted_on,
+                due_at=report.cycle.due,
+            )
+            for report in self.reports
         )
 
 
@@ -99,16 +127,17 @@ def measure_evaluations(
     measures = current_measures(strategy_ids=strategy_ids, agency_id=agency_id)
     if not measures:
         return []
-    scope = sorted({m.version.strategy_id for m in measures})
-    numbers = {m.number for m in measures} if agency_id is not None else None
+    scope = sorted({m.strategy.pk for m in measures})
+    # A whole strategy is read by strategy; an agency's measures one by one.
+    subjects = {(m.strategy.pk, m.number) for m in measures} if agency_id is not None else None
     reports = reports_by_subject(
-        indicators=False, cycles=when.cycles, strategy_ids=scope, numbers=numbers
+        indicators=False, cycles=when.cycles, strategy_ids=scope, subjects=subjects
     )
-    values = counted_target_values(cycles=when.cycles, strategy_ids=scope, numbers=numbers)
+    values = counted_target_values(cycles=when.cycles, strategy_ids=scope, subjects=subjects)
     return [
         measure_evaluation(
             measure,
-            reports=reports.get((measure.version.strategy_id, measure.number), []),
+            reports=reports.get((measure.strategy.pk, measure.number), []),
             values=values,
             when=when,
         )
@@ -117,7 +146,7 @@ def measure_evaluations(
 
 
 def measure_evaluation(
-    measure: Measure,
+    measure: MeasureRow,
     *,
     reports: Sequence[ReportRow],
     values: dict[int, dict[tuple[str, int], float]],
@@ -127,8 +156,7 @@ def measure_evaluation(
     counted = [report for report in reports if report.counted]
     latest = counted[-1] if counted else None
     reached = next((Stage(r.stage) for r in reversed(counted) if r.stage), None)
-    period = Period(measure.period_start, measure.period_end, measure.period_text)
-    stages = tuple(stage for stage in STAGE_ORDER if measure.result(stage).strip()) or STAGE_ORDER
+    period = measure.period
     asked = [report for report in reports if when.closed(report.cycle)]
     assessment = measure_status(
         period=period,
@@ -140,12 +168,10 @@ def measure_evaluation(
             latest_reported=bool(asked) and asked[-1].counted,
         ),
         cancelled=latest is not None and latest.progress_status == ProgressStatus.CANCELLED,
-        stages=stages,
-        target_checks=_target_checks(measure, period, reached, counted, values, when, stages),
+        stages=measure.stages,
+        target_checks=_target_checks(measure, reached, counted, values, when),
     )
     claimed = reported_status_key(latest.progress_status) if latest else None
-    goal, direction = _tree_position(measure.node)
-    executors = list(measure.executors.all())
     return MeasureEvaluation(
         measure=measure,
         assessment=assessment,
@@ -153,64 +179,28 @@ def measure_evaluation(
         latest=latest,
         claimed=claimed,
         disagrees=claimed is not None and self_reported_disagrees(claimed, assessment.status.value),
-        goal=goal,
-        direction=direction,
-        lead=_agencies(executors, MeasureExecutor.Role.LEAD),
-        co_executors=_agencies(executors, MeasureExecutor.Role.CO),
     )
 
 
 def _target_checks(
-    measure: Measure,
-    period: Period,
+    measure: MeasureRow,
     reached: Stage | None,
     counted: Sequence[ReportRow],
     values: dict[int, dict[tuple[str, int], float]],
     when: EvaluationDate,
-    stages: tuple[Stage, ...],
 ) -> list[TargetCheck]:
     """Numeric targets of the stages due or reached, against the latest accepted values."""
-    due = expected_stage(period, when.as_of, stages=stages)
+    due = expected_stage(measure.period, when.as_of, stages=measure.stages)
     furthest = max(
         (STAGE_ORDER.index(stage) for stage in (due, reached) if stage is not None), default=-1
     )
     checks = []
-    for target in measure.targets.all():
-        if not period.ongoing and STAGE_ORDER.index(Stage(target.stage)) > furthest:
+    for row in measure.targets:
+        if not measure.ongoing and STAGE_ORDER.index(row.target.stage) > furthest:
             continue  # a later stage's number is not due yet
-        key = (target.stage, target.position)
         reported = next(
-            (values[r.pk][key] for r in reversed(counted) if key in values.get(r.pk, {})), None
+            (values[r.pk][row.key] for r in reversed(counted) if row.key in values.get(r.pk, {})),
+            None,
         )
-        checks.append(
-            check_target(
-                NumericTarget(
-                    stage=Stage(target.stage),
-                    comparator=Comparator(target.comparator),
-                    value=target.value,
-                    unit=target.unit,
-                    phrase=target.phrase,
-                    upper=target.upper,
-                ),
-                reported,
-            )
-        )
+        checks.append(check_target(row.target, reported))
     return checks
-
-
-def _tree_position(node: PlanNode | None) -> tuple[str | None, str | None]:
-    """(goal number, priority direction number) of the node a measure sits under."""
-    if node is None:
-        return None, None
-    if node.level == PlanNode.Level.GOAL:
-        return node.number, None
-    return (node.parent.number if node.parent else None), node.number
-
-
-def _agencies(executors: Sequence[MeasureExecutor], role: str) -> tuple[Agency, ...]:
-    """The registered agencies among ``executors`` in ``role``, each once."""
-    found: dict[int, Agency] = {}
-    for executor in executors:
-        if executor.role == role and executor.agency is not None:
-            found.setdefault(executor.agency_id, executor.agency)
-    return tuple(found.values())

@@ -56,36 +56,7 @@ def report_records(
     measures: Iterable[MeasureEvaluation], indicators: Iterable[IndicatorEvaluation] = ()
 ) -> list[MeasureRecord]:
     """One record per report asked for: its due date, when it was submitted, who wrote it."""
-    records = []
-    for item in measures:
-        co = tuple(agency.code for agency in item.co_executors)
-        records.extend(
-            MeasureRecord(
-                number=item.measure.number,
-                strategy=item.strategy.code,
-                status=report.state,
-                goal=item.goal,
-                direction=item.direction,
-                lead=(report.agency,),
-                co_executors=co,
-                submitted_at=report.submitted_on,
-                due_at=report.cycle.due,
-            )
-            for report in item.reports
-        )
-    for indicator in indicators:
-        records.extend(
-            MeasureRecord(
-                number=indicator.indicator.number,
-                strategy=indicator.strategy.code,
-                status=report.state,
-                lead=(report.agency,),
-                submitted_at=report.submitted_on,
-                due_at=report.cycle.due,
-            )
-            for report in indicator.reports
-        )
-    return records
+    return [record for item in [*measures, *indicators] for record in item.report_records]
 
 
 def group_figures(
