@@ -85,9 +85,10 @@ def agency_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     when = _when(request)
     agency = get_object_or_404(Agency, code=code)
     board = selectors.agency_dashboard(agency=agency, when=when)
-    # One bar per strategy and role; the role first, so long titles cut alike stay apart.
+    # One bar per strategy and role, named by the strategy's code: the documents'
+    # titles all begin alike and a chart's labels are cut short.
     status_groups = [
-        replace(group, label=f"{role} — {share.strategy}")
+        replace(group, label=f"{role} · {share.strategy.code}")
         for share in board.strategies
         for role, group in ((_("As lead"), share.as_lead), (_("As co-executor"), share.as_co))
         if group is not None

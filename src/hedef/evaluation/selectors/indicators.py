@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from hedef.agencies.models import Agency
 from hedef.domain.evaluation.attainment import Attainment, attainment_for_year
 from hedef.domain.evaluation.dates import target_dates, year_end_axis
 from hedef.domain.evaluation.disagreement import reported_status_key, self_reported_disagrees
@@ -65,7 +66,7 @@ class IndicatorEvaluation:
 
     indicator: Indicator
     targets: dict[int, float]  # target year → value, as the plan states them
-    responsible: str | None  # code of the agency that answers for it
+    agency: Agency | None  # the agency that answers for it: responsible, or assigned reporter
     baseline: Point | None  # the plan's baseline, dated
     reports: tuple[ReportRow, ...]  # every report on it in the cycles seen, oldest first
     observations: tuple[Observation, ...]
@@ -84,6 +85,11 @@ class IndicatorEvaluation:
     @property
     def key(self) -> tuple[str, str]:
         return (self.strategy.code, self.indicator.number)
+
+    @property
+    def responsible(self) -> str | None:
+        """The code of the agency that answers for the indicator."""
+        return self.agency.code if self.agency else None
 
     @property
     def final_year(self) -> int | None:
@@ -140,10 +146,10 @@ def indicator_evaluations(
     scope = sorted({i.version.strategy_id for i in indicators})
     reporters = indicator_reporters(strategy_ids=scope)
 
-    def answering(indicator: Indicator) -> tuple[int | None, str | None]:
+    def answering(indicator: Indicator) -> Agency | None:
         if indicator.responsible is not None:
-            return indicator.responsible_id, indicator.responsible.code
-        return reporters.get((indicator.version.strategy_id, indicator.number), (None, None))
+            return indicator.responsible
+        return reporters.get((indicator.version.strategy_id, indicator.number))
 
     narrowed = agency_id is not None or numbers is not None
     reports = reports_by_subject(
@@ -156,7 +162,7 @@ def indicator_evaluations(
         indicator_evaluation(
             indicator,
             reports=reports.get((indicator.version.strategy_id, indicator.number), []),
-            responsible=answering(indicator)[1],
+            responsible=answering(indicator),
             when=when,
         )
         for indicator in indicators
@@ -167,7 +173,7 @@ def indicator_evaluation(
     indicator: Indicator,
     *,
     reports: Sequence[ReportRow],
-    responsible: str | None,
+    responsible: Agency | None,
     when: EvaluationDate,
 ) -> IndicatorEvaluation:
     """Evaluate one indicator from its reports (oldest first) at ``when``."""
@@ -209,7 +215,7 @@ def indicator_evaluation(
     return IndicatorEvaluation(
         indicator=indicator,
         targets=targets,
-        responsible=responsible,
+        agency=responsible,
         baseline=baseline,
         reports=tuple(reports),
         observations=tuple(observations),

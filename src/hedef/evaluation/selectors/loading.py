@@ -268,18 +268,13 @@ def current_indicators(
     )
 
 
-def indicator_reporters(
-    *, strategy_ids: Collection[int] | None = None
-) -> dict[SubjectKey, tuple[int, str]]:
-    """(strategy id, indicator number) → (agency id, agency code) of its assigned reporter."""
-    reporters = IndicatorReporter.objects.all()
+def indicator_reporters(*, strategy_ids: Collection[int] | None = None) -> dict[SubjectKey, Agency]:
+    """(strategy id, indicator number) → the agency monitoring assigned to report it."""
+    reporters = IndicatorReporter.objects.select_related("agency")
     if strategy_ids is not None:
         reporters = reporters.filter(strategy_id__in=list(strategy_ids))
     return {
-        (strategy_id, number): (agency_id, code)
-        for strategy_id, number, agency_id, code in reporters.values_list(
-            "strategy_id", "indicator_number", "agency_id", "agency__code"
-        )
+        (reporter.strategy_id, reporter.indicator_number): reporter.agency for reporter in reporters
     }
 
 
