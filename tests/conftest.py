@@ -99,3 +99,13 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _operators_without_second_factor(settings):
+    """Most tests sign operators in with ``force_login``, which skips the TOTP step.
+
+    The second factor has its own tests (tests/monitoring/test_two_factor.py), which
+    switch it back on.
+    """
+    settings.HEDEF_OPERATOR_TOTP = False

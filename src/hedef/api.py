@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
+from hedef.monitoring.api import router as monitoring_router
 from hedef.plans.api import router as plans_router
 from hedef.publishing.api import router as published_router
 
@@ -19,3 +20,4 @@ api = NinjaAPI(
 )
 api.add_router("/", plans_router)
 api.add_router("/", published_router)
+api.add_router("/monitoring", monitoring_router)

@@ -302,6 +302,65 @@ def agencies_load(
     console.print(f"agencies: {result.created} created, {result.updated} updated")
 
 
+audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the audit hash chain; exit 1 naming every edited, deleted or moved entry."""
+    _django()
+    from hedef.monitoring.audit import audit_verify as verify
+
+    result = verify()
+    if result.intact:
+        console.print(f"audit log intact: {result.entries} entries", highlight=False)
+        return
+    for problem in result.problems:
+        ids = ", ".join(str(i) for i in problem.entry_ids)
+        err.print(f"{problem.kind.value} [{ids}]: {problem.message}", highlight=False)
+    ids = sorted({i for p in result.problems for i in p.entry_ids})
+    raise _fail(f"audit log broken at entries {', '.join(map(str, ids))}")
+
+
+@app.command()
+def remind(
+    days: Annotated[
+        int, typer.Option(help="Remind agencies of cycles due within this many days.", min=0)
+    ] = 7,
+    dry_run: Annotated[bool, typer.Option(help="List the reminders without sending.")] = False,
+    today: Annotated[
+        str | None, typer.Option(help="Pretend today is this date (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """E-mail focal persons whose reports are due soon (run daily from cron)."""
+    _django()
+    import datetime
+
+    from hedef.monitoring.reminders import reminder_send, reminders_due
+    from hedef.monitoring.selectors import today as baku_today
+
+    try:
+        day = datetime.date.fromisoformat(today) if today else baku_today()
+    except ValueError:
+        raise _fail(f"--today must be a date like 2026-07-01, not {today!r}", 2) from None
+    sent = 0
+    for reminder in reminders_due(today=day, days=days):
+        label = f"{reminder.cycle.label} · {reminder.agency.code}: {reminder.pending} pending"
+        if reminder.already_sent:
+            console.print(f"{label} — already reminded", highlight=False)
+        elif not reminder.recipients:
+            console.print(f"{label} — no focal person with an e-mail address", highlight=False)
+        elif dry_run:
+            console.print(
+                f"{label} — would e-mail {', '.join(reminder.recipients)}", highlight=False
+            )
+        elif reminder_send(reminder, today=day, days=days):
+            sent += 1
+            console.print(f"{label} — e-mailed {', '.join(reminder.recipients)}", highlight=False)
+    console.print(f"reminders sent: {sent}", highlight=False)
+
+
 @app.command(
     "manage",
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},

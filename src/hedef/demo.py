@@ -56,7 +56,12 @@ def demo_setup(*, reset_passwords: bool = False, progress: Any = None) -> DemoRe
             message = outcome.message
         messages.append(message)
         say(message, highlight=False)
-    return DemoReport(accounts=_demo_accounts(reset_passwords), messages=messages)
+    accounts = _demo_accounts(reset_passwords)
+    from hedef.monitoring.demo import demo_reporting
+
+    messages.append(demo_reporting())
+    say(messages[-1], highlight=False)
+    return DemoReport(accounts=accounts, messages=messages)
 
 
 def _demo_accounts(reset_passwords: bool) -> list[DemoAccount]:

@@ -7,12 +7,19 @@ Configuration comes from the environment, read once here:
   (``postgres://user:pass@host:5432/hedef``). Without it, SQLite in the data dir.
 - ``HEDEF_SECRET_KEY``, ``HEDEF_DEBUG``, ``HEDEF_ALLOWED_HOSTS`` (comma-separated).
 - ``HEDEF_DEMO``: set by ``hedef demo``; every page then carries a demo-data banner.
+- ``HEDEF_BASE_URL``: the address people reach Hədəf at, for links in e-mails.
+- ``HEDEF_OPERATOR_TOTP``: operators must pass a TOTP second factor (default on).
+- ``HEDEF_EMAIL_URL``: where e-mail goes, e.g. ``smtp://user:pass@host:587?tls=1``,
+  ``smtps://…`` or ``console://`` (the default); else the usual ``EMAIL_HOST``,
+  ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``,
+  ``EMAIL_USE_SSL`` and ``DEFAULT_FROM_EMAIL``.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +44,7 @@ INSTALLED_APPS = [
     "hedef.ingest",
     "hedef.evaluation",
     "hedef.publishing",
+    "hedef.monitoring",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -55,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hedef.middleware.LoginRequiredMiddleware",
+    "hedef.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -73,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hedef.context_processors.site",
+                "hedef.monitoring.context_processors.reporting_nav",
             ],
             "builtins": ["hedef.plans.templatetags.plan_tags"],
         },
@@ -123,6 +133,8 @@ WHITENOISE_USE_FINDERS = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 HEDEF_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+HEDEF_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+HEDEF_MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -138,3 +150,46 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("HEDEF_LOG_LEVEL", "WARNING")},
 }
+
+# ---- e-mail (invitations, reminders) -----------------------------------------------------
+
+
+def _email_settings(url: str) -> dict[str, object]:
+    """Django's e-mail settings from ``HEDEF_EMAIL_URL`` or the usual EMAIL_* variables."""
+    if not url and os.environ.get("EMAIL_HOST"):
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": os.environ["EMAIL_HOST"],
+            "EMAIL_PORT": int(os.environ.get("EMAIL_PORT", "25")),
+            "EMAIL_HOST_USER": os.environ.get("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_TLS": _flag("EMAIL_USE_TLS"),
+            "EMAIL_USE_SSL": _flag("EMAIL_USE_SSL"),
+        }
+    parts = urlsplit(url or "console://")
+    if parts.scheme in {"smtp", "smtps"}:
+        query = parse_qs(parts.query)
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": parts.hostname or "localhost",
+            "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            "EMAIL_USE_SSL": parts.scheme == "smtps",
+            "EMAIL_USE_TLS": query.get("tls", ["0"])[0] in {"1", "true", "yes"},
+        }
+    backends = {"console": "console", "locmem": "locmem", "dummy": "dummy"}
+    if parts.scheme not in backends:
+        raise ValueError(f"HEDEF_EMAIL_URL: unknown scheme {parts.scheme!r} (smtp, smtps, console)")
+    return {"EMAIL_BACKEND": f"django.core.mail.backends.{backends[parts.scheme]}.EmailBackend"}
+
+
+globals().update(_email_settings(os.environ.get("HEDEF_EMAIL_URL", "")))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Hədəf <hedef@localhost>")
+HEDEF_BASE_URL = os.environ.get("HEDEF_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# ---- second factor ------------------------------------------------------------------------
+HEDEF_OPERATOR_TOTP = _flag("HEDEF_OPERATOR_TOTP", default=True)
+# Demo only: the demo's operator accounts may sign in without a second factor, so that
+# the demo works without an authenticator app. Empty unless HEDEF_DEMO is set.
+HEDEF_DEMO_TOTP_EXEMPT_USERS = ("operator", "analyst") if HEDEF_DEMO else ()

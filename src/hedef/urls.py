@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("hedef.publishing.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("hedef.accounts.urls")),
+    path("reporting/", include("hedef.monitoring.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("schemas/plan-1.0.schema.json", plan_views.plan_schema, name="plan-schema"),
     path("api/v1/", api.urls),

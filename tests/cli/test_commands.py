@@ -79,3 +79,10 @@ def test_demo_set_up_is_idempotent():
         "leadership",
     }
     assert User.objects.filter(role="focal_person").values("agency").distinct().count() == 2
+    from hedef.publishing.models import Snapshot
+
+    # The earlier demo cycle is published once: the portal has a snapshot to show.
+    snapshot = Snapshot.objects.get(is_current=True)
+    assert Snapshot.objects.count() == 1
+    statuses = {m["status"] for s in snapshot.data["strategies"] for m in s["measures"]}
+    assert {"completed", "on_schedule", "overdue"} <= statuses

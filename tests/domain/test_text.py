@@ -2,7 +2,14 @@
 
 import pytest
 
-from hedef.domain.text import az_casefold, az_lower, az_sort_key, az_upper, join_hyphenated_lines
+from hedef.domain.text import (
+    az_ascii_slug,
+    az_casefold,
+    az_lower,
+    az_sort_key,
+    az_upper,
+    join_hyphenated_lines,
+)
 
 CASES = [
     # (input, Azerbaijani lower case)
@@ -45,3 +52,20 @@ def test_sort_key_uses_the_azerbaijani_alphabet():
 
 def test_line_end_hyphenation_is_joined():
     assert join_hyphenated_lines("rəqəm-\nsal inkişaf") == "rəqəmsal inkişaf"
+
+
+SLUGS = [
+    ("2026, I yarımil", "2026-i-yarimil"),
+    ("2025, II yarımil (demo)", "2025-ii-yarimil-demo"),
+    ("Rəqəmsal İnkişaf Konsepsiyası", "reqemsal-inkisaf-konsepsiyasi"),
+    ("  ŞÜÖĞÇ — ", "suogc"),
+]
+
+
+@pytest.mark.parametrize(("text", "slug"), SLUGS)
+def test_ascii_slug_transliterates_azerbaijani_letters(text, slug):
+    assert az_ascii_slug(text) == slug
+
+
+def test_ascii_slug_is_cut_without_a_trailing_hyphen():
+    assert az_ascii_slug("2026, I yarımil", max_length=7) == "2026-i"

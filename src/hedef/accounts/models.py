@@ -29,6 +29,11 @@ class User(AbstractUser):
         related_name="users",
         help_text=_("Required for an agency focal person: the agency they report for."),
     )
+    # Second factor (TOTP, RFC 6238): the shared secret, when it was confirmed with a
+    # first code, and the time step of the last code accepted (a code works once).
+    totp_secret = models.CharField(_("authenticator secret"), max_length=64, blank=True)
+    totp_confirmed_at = models.DateTimeField(_("authenticator confirmed"), null=True, blank=True)
+    totp_last_step = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -46,3 +51,7 @@ class User(AbstractUser):
     @property
     def is_focal_person(self) -> bool:
         return self.role == Role.FOCAL_PERSON
+
+    @property
+    def has_authenticator(self) -> bool:
+        return bool(self.totp_secret) and self.totp_confirmed_at is not None

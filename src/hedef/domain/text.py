@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "az_ascii_slug",
     "az_casefold",
     "az_lower",
     "az_sort_key",
@@ -26,6 +27,11 @@ _UPPER_SPECIAL = str.maketrans({"i": "İ", "ı": "I"})
 # Azerbaijani alphabet order; letters outside it sort after, by code point.
 _ALPHABET = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
 _ORDER = {letter: index for index, letter in enumerate(_ALPHABET)}
+
+_ASCII_LETTERS = str.maketrans(
+    {"ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u"}
+)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 _SPACE = re.compile(r"\s+")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\s*\n\s*(\w)")
@@ -55,6 +61,20 @@ def az_casefold(text: str) -> str:
 def az_sort_key(text: str) -> tuple[int, ...]:
     """Key that sorts strings in Azerbaijani alphabetical order, ignoring case."""
     return tuple(_ORDER.get(char, 100 + ord(char)) for char in az_casefold(text))
+
+
+def az_ascii_slug(text: str, *, max_length: int | None = None) -> str:
+    """An ASCII slug of Azerbaijani text: "2026, I yarımil" → ``2026-i-yarimil``.
+
+    Letters are folded by Azerbaijani rules and written in their usual ASCII
+    transliteration (ə → e, ı → i, ş → s, ç → c, ğ → g, ö → o, ü → u); anything
+    else becomes a single hyphen. ``max_length`` cuts the slug, never ending it on
+    a hyphen.
+    """
+    slug = _NOT_SLUG.sub("-", az_casefold(text).translate(_ASCII_LETTERS)).strip("-")
+    if max_length is not None:
+        slug = slug[:max_length].rstrip("-")
+    return slug
 
 
 def normalise_space(text: str) -> str:

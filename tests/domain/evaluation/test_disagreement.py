@@ -2,7 +2,12 @@
 
 import pytest
 
-from hedef.domain.evaluation.disagreement import Band, band_of, self_reported_disagrees
+from hedef.domain.evaluation.disagreement import (
+    Band,
+    band_of,
+    reported_status_key,
+    self_reported_disagrees,
+)
 
 CASES = [
     # (reported, computed, flagged)
@@ -32,3 +37,26 @@ def test_bands_are_ordered():
     assert band_of("on_schedule") > band_of("moderate_progress") > band_of("behind")
     assert band_of("unknown") is None
     assert Band.ON_TRACK == 2
+
+
+REPORTED = [
+    # (workflow key the agency chose, the key it claims)
+    ("in_progress", "on_schedule"),
+    ("delayed", "behind"),
+    ("completed", "completed"),
+    ("not_started", "not_started"),
+    ("cancelled", "cancelled"),
+    ("", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("workflow", "claim"), REPORTED)
+def test_reported_status_key_reads_workflow_keys_as_claims(workflow, claim):
+    assert reported_status_key(workflow) == claim
+
+
+def test_an_agency_in_progress_on_a_measure_behind_schedule_is_flagged():
+    assert self_reported_disagrees(reported_status_key("in_progress"), "behind")
+    assert not self_reported_disagrees(reported_status_key("delayed"), "behind")
+    assert not self_reported_disagrees(reported_status_key("not_started"), "behind")

@@ -7,6 +7,7 @@ their formulas and their sources are written down in ``docs/methodology.md``.
 
 Modules, from the single number up to the portfolio:
 
+- ``dates``: calendar dates as fractional years, period labels, the chart axis;
 - ``attainment``: (A − B) / (T − B) for one year of one indicator;
 - ``growth`` and ``progress``: progress statuses by the Statistics Canada /
   Eurostat method, as Open SDG's sdg-build computes them;

@@ -17,13 +17,18 @@ off track (0) limited_progress, deterioration, behind, overdue
 ============  ===========================================================
 
 A status without a band is never a disagreement: there is nothing to compare.
+
+Agencies report with the keys of the reporting workflow, not with evaluation keys:
+:func:`reported_status_key` reads ``in_progress`` as a claim to be on schedule,
+``delayed`` as an admission of being behind and ``completed`` as completed;
+``not_started`` and ``cancelled`` claim nothing that can be compared.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
 
-__all__ = ["Band", "band_of", "self_reported_disagrees"]
+__all__ = ["Band", "band_of", "reported_status_key", "self_reported_disagrees"]
 
 
 class Band(IntEnum):
@@ -45,6 +50,27 @@ _BANDS = {
     "behind": Band.OFF_TRACK,
     "overdue": Band.OFF_TRACK,
 }
+
+
+# Reporting-workflow keys an agency chooses, read as the evaluation key they claim.
+_REPORTED_CLAIMS = {
+    "completed": "completed",
+    "in_progress": "on_schedule",
+    "delayed": "behind",
+}
+
+
+def reported_status_key(workflow_status: str | None) -> str | None:
+    """The evaluation key an agency's self-reported workflow status claims, if any.
+
+    ``in_progress`` claims ``on_schedule``, ``delayed`` claims ``behind`` and
+    ``completed`` claims ``completed``; any other key (``not_started``,
+    ``cancelled``, an evaluation key already) is returned as it is, and an empty
+    one as ``None``.
+    """
+    if not workflow_status:
+        return None
+    return _REPORTED_CLAIMS.get(str(workflow_status), str(workflow_status))
 
 
 def band_of(status: str) -> Band | None:

@@ -1,0 +1,44 @@
+"""Operators pass a second factor (a TOTP code) after their password."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+
+from hedef.accounts.permissions import needs_second_factor
+
+SESSION_KEY = "hedef_second_factor"
+EXEMPT_PREFIXES = (
+    "/accounts/two-factor/",
+    "/accounts/login/",
+    "/accounts/logout/",
+    "/static/",
+    "/i18n/",
+    "/api/",
+)
+
+
+def second_factor_pending(request: HttpRequest) -> bool:
+    """Whether the signed-in user still owes a second factor in this session."""
+    user = request.user
+    return bool(
+        settings.HEDEF_OPERATOR_TOTP
+        and needs_second_factor(user)
+        and user.get_username() not in settings.HEDEF_DEMO_TOTP_EXEMPT_USERS
+        and request.session.get(SESSION_KEY) != user.pk
+    )
+
+
+class SecondFactorMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if second_factor_pending(request) and not request.path_info.startswith(EXEMPT_PREFIXES):
+            target = reverse("accounts:two-factor")
+            return HttpResponseRedirect(f"{target}?next={quote(request.get_full_path())}")
+        return self.get_response(request)

@@ -1,0 +1,121 @@
+"""Account pages: the second factor, inviting people, accepting an invitation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from hedef.accounts.forms import CodeForm, InviteForm
+from hedef.accounts.middleware import SESSION_KEY, second_factor_pending
+from hedef.accounts.models import User
+from hedef.accounts.permissions import can_invite, needs_second_factor, require
+from hedef.accounts.services import totp_accept, totp_enrolment_secret, totp_uri, user_invite
+
+MAX_FAILURES = 5
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or "/"
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return "/"
+
+
+@require_http_methods(["GET", "POST"])
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Enrol an authenticator (first time) or check a code (every sign-in) for operators."""
+    user = request.user
+    if not needs_second_factor(user):
+        return redirect(_next(request))
+    enrolling = not user.has_authenticator
+    if enrolling:
+        totp_enrolment_secret(user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if totp_accept(user, form.cleaned_data["code"]):
+            request.session.cycle_key()
+            request.session[SESSION_KEY] = user.pk
+            request.session.pop("hedef_second_factor_failures", None)
+            if enrolling:
+                messages.success(request, _("Your authenticator app is set up."))
+            return redirect(_next(request))
+        failures = request.session.get("hedef_second_factor_failures", 0) + 1
+        request.session["hedef_second_factor_failures"] = failures
+        if failures >= MAX_FAILURES:
+            logout(request)
+            messages.error(request, _("Too many wrong codes; sign in again."))
+            return redirect("login")
+        form.add_error(
+            "code", _("The code is wrong, too old or was already used. Try the next one.")
+        )
+    return render(
+        request,
+        "accounts/two_factor.html",
+        {
+            "form": form,
+            "enrolling": enrolling,
+            "secret": user.totp_secret if enrolling else "",
+            "uri": totp_uri(user) if enrolling else "",
+            "next": _next(request),
+            "pending": second_factor_pending(request),
+        },
+        status=200 if request.method == "GET" or form.is_valid() else 400,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest) -> HttpResponse:
+    require(can_invite(request.user), gettext_lazy("Only operators invite people."))
+    form = InviteForm(request.POST or None, inviter=request.user)
+    if request.method == "POST" and form.is_valid():
+        from hedef.monitoring.actors import Actor
+
+        data = form.cleaned_data
+        try:
+            user = user_invite(
+                actor=Actor.from_request(request),
+                email=data["email"],
+                role=data["role"],
+                agency=data.get("agency"),
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                base_url=request.build_absolute_uri("/").rstrip("/"),
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request, _("An invitation was sent to %(email)s.") % {"email": user.email}
+            )
+            return redirect("accounts:invite")
+    return render(request, "accounts/invite.html", {"form": form})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """Choose a password from an invitation link; the account becomes active."""
+    try:
+        user = User.objects.get(pk=int(urlsafe_base64_decode(uidb64).decode()))
+    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
+        user = None
+    if user is None or not default_token_generator.check_token(user, token):
+        return render(request, "accounts/invitation.html", {"invalid": True}, status=400)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save(commit=False)
+        user.is_active = True
+        user.save()
+        messages.success(request, _("Your password is set; sign in with it."))
+        return redirect("login")
+    return render(request, "accounts/invitation.html", {"form": form, "invitee": user})

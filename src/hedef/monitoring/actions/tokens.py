@@ -1,0 +1,92 @@
+"""Issuing and revoking agency API tokens. The token is shown once; only its hash is kept."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hedef.accounts.permissions import can_manage_tokens, require
+from hedef.agencies.models import Agency
+from hedef.monitoring.actions.base import Action
+from hedef.monitoring.actors import Actor
+from hedef.monitoring.audit import audit_record
+from hedef.monitoring.errors import NotPossible
+from hedef.monitoring.models import AgencyToken
+
+TOKEN_PREFIX = "hdf_"
+ONLY_ADMINS = gettext_lazy("Only operator administrators issue and revoke API tokens.")
+
+
+def token_digest(token: str) -> str:
+    """SHA-256 of a token. Tokens are 256 random bits, so a plain hash is enough to store."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class TokenIssue(Action):
+    def __init__(self, *, actor: Actor, agency: Agency, label: str) -> None:
+        super().__init__(actor=actor)
+        self.agency = agency
+        self.label = label.strip()
+
+    def check(self) -> None:
+        require(can_manage_tokens(self.user), ONLY_ADMINS)
+
+    def apply(self) -> tuple[AgencyToken, str]:
+        if not self.label:
+            raise NotPossible(
+                "label_required", _("Give the token a label, e.g. the system's name.")
+            )
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        record = AgencyToken.objects.create(
+            agency=self.agency,
+            label=self.label,
+            prefix=token[:12],
+            token_hash=token_digest(token),
+            created_by=self.actor.person,
+        )
+        audit_record(
+            actor=self.actor,
+            action="token.issue",
+            obj=record,
+            after={"agency": self.agency.code, "label": self.label, "prefix": record.prefix},
+        )
+        return record, token
+
+
+class TokenRevoke(Action):
+    def __init__(self, token: AgencyToken, *, actor: Actor) -> None:
+        super().__init__(actor=actor)
+        self.token = token
+
+    def check(self) -> None:
+        require(can_manage_tokens(self.user), ONLY_ADMINS)
+
+    def apply(self) -> AgencyToken:
+        if self.token.revoked_at is None:
+            self.token.revoked_at = timezone.now()
+            self.token.save(update_fields=["revoked_at"])
+            audit_record(
+                actor=self.actor,
+                action="token.revoke",
+                obj=self.token,
+                after={"agency": self.token.agency.code, "prefix": self.token.prefix},
+            )
+        return self.token
+
+
+def token_authenticate(raw: str) -> AgencyToken | None:
+    """The active token whose hash matches ``raw``, marking it used; else ``None``."""
+    if not raw.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        AgencyToken.objects.select_related("agency")
+        .filter(token_hash=token_digest(raw), revoked_at=None)
+        .first()
+    )
+    if token is not None:
+        AgencyToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token

@@ -1,0 +1,70 @@
+"""Who makes a change, and through which door: a person on the web, an Excel upload,
+an agency's system through the API, a command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+
+from hedef.accounts.models import Role
+from hedef.monitoring.choices import Channel
+
+
+@dataclass(frozen=True)
+class TokenPrincipal:
+    """An agency API token acting as a focal person of its agency (for permission rules)."""
+
+    token: Any  # an AgencyToken
+
+    is_authenticated = True
+    is_superuser = False
+    role = Role.FOCAL_PERSON
+    pk = None
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.token.active)
+
+    @property
+    def agency_id(self) -> int:
+        return int(self.token.agency_id)
+
+    @property
+    def username(self) -> str:
+        return f"api:{self.token.prefix}"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The principal (a user or a token) and where the change comes from."""
+
+    user: Any
+    channel: str = Channel.WEB
+    source: str = ""  # the client address, the uploaded file's name, the token label
+
+    @classmethod
+    def from_request(
+        cls, request: HttpRequest, channel: str = Channel.WEB, source: str = ""
+    ) -> Actor:
+        address = request.META.get("REMOTE_ADDR", "")
+        return cls(request.user, channel, f"{source} ({address})" if source else address)
+
+    @classmethod
+    def system(cls, source: str) -> Actor:
+        return cls(None, Channel.SYSTEM, source)
+
+    @property
+    def name(self) -> str:
+        return str(getattr(self.user, "username", "")) or self.source
+
+    @property
+    def user_id(self) -> int | None:
+        pk = getattr(self.user, "pk", None)
+        return int(pk) if pk is not None else None
+
+    @property
+    def person(self) -> Any:
+        """The User behind the change, for foreign keys; ``None`` for tokens and the system."""
+        return self.user if self.user_id is not None else None

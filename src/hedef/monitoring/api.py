@@ -1,0 +1,279 @@
+"""The agency API: an agency's own system reads its due reports and writes them.
+
+Every call carries ``Authorization: Bearer <token>``; a token belongs to one agency
+and acts as that agency's focal person, through the same actions as the pages.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, File, Router, Schema
+from ninja.files import UploadedFile
+from ninja.security import HttpBearer
+
+from hedef.accounts.permissions import ActionNotAllowed, can_view_submission, require
+from hedef.domain.errors import DomainError
+from hedef.domain.plan import Stage
+from hedef.domain.reporting import DeviationReason, ProgressStatus, ReportContent, RiskLevel
+from hedef.monitoring.actions import EvidenceAdd, SubmissionSave, SubmissionSubmit
+from hedef.monitoring.actions.tokens import token_authenticate
+from hedef.monitoring.actors import Actor, TokenPrincipal
+from hedef.monitoring.choices import Channel
+from hedef.monitoring.errors import ReportInvalid
+from hedef.monitoring.models import ReportingCycle, Submission
+from hedef.monitoring.selectors import involved_agencies, overdue, submission_queryset
+
+
+class AgencyTokenAuth(HttpBearer):
+    """``Authorization: Bearer hdf_…``: a token an operator issued to one agency."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        return token_authenticate(token)
+
+
+router = Router(tags=["monitoring"], auth=AgencyTokenAuth())
+
+
+class CycleOut(Schema):
+    id: int
+    label: str
+    kind: str
+    period_start: datetime.date
+    period_end: datetime.date
+    due_date: datetime.date
+    state: str
+
+
+class DeviationSchema(Schema):
+    reason: DeviationReason | None = None
+    risk: RiskLevel | None = None
+    corrective_action: str = ""
+    expected_date: datetime.date | None = None
+
+
+class TargetOut(Schema):
+    target_id: int
+    stage: str
+    phrase: str
+    unit: str
+    value: float | None
+
+
+class TargetIn(Schema):
+    target_id: int = Field(description="id of a numeric target of the measure (see GET)")
+    value: float | None
+
+
+class SubmissionOut(Schema):
+    id: int
+    cycle: int
+    kind: str = Field(description="measure or indicator")
+    strategy: str
+    number: str
+    title: str
+    state: str = Field(description="draft, submitted, returned, accepted or published")
+    version: int = Field(description="send it back with a change; a stale one is refused (409)")
+    overdue: bool
+    returned_fields: list[str]
+    progress_status: str
+    stage: str
+    percent_complete: float | None
+    narrative: str
+    obstacles: str
+    remedy: str
+    deviation: DeviationSchema
+    targets: list[TargetOut]
+    indicator_value: float | None
+    updated_at: datetime.datetime | None
+
+
+class SubmissionIn(Schema):
+    """A report's whole content: what is left out is stored empty."""
+
+    version: int = Field(description="the version this content starts from")
+    progress_status: ProgressStatus | None = None
+    stage: Stage | None = None
+    percent_complete: float | None = Field(None, ge=0, le=100)
+    narrative: str = ""
+    obstacles: str = ""
+    remedy: str = ""
+    deviation: DeviationSchema = Field(default_factory=DeviationSchema)
+    targets: list[TargetIn] = []
+    indicator_value: float | None = Field(None, description="for an indicator report")
+    submit: bool = Field(False, description="submit for review after saving")
+
+
+class IssueOut(Schema):
+    field: str
+    code: str
+    message: str
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    issues: list[IssueOut] = []
+
+
+class EvidenceOut(Schema):
+    id: int
+    name: str
+    kind: str
+    size: int
+    sha256: str
+
+
+ERRORS: dict[int, Any] = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+CONFLICTS = {"conflict", "report_locked", "cycle_closed", "invalid_transition", "field_locked"}
+
+
+def _submission_out(s: Submission) -> dict[str, Any]:
+    subject = s.measure or s.indicator
+    values = {v.target_id: v.value for v in s.values.all()}
+    return {
+        "id": s.pk,
+        "cycle": s.cycle_id,
+        "kind": "indicator" if s.is_indicator else "measure",
+        "strategy": subject.version.strategy.code,
+        "number": subject.number,
+        "title": s.measure.title if s.measure else s.indicator.name,
+        "state": s.state,
+        "version": s.version,
+        "overdue": overdue(s),
+        "returned_fields": s.returned_fields or [],
+        "progress_status": s.progress_status,
+        "stage": s.stage,
+        "percent_complete": s.percent_complete,
+        "narrative": s.narrative,
+        "obstacles": s.obstacles,
+        "remedy": s.remedy,
+        "deviation": {
+            "reason": s.deviation_reason or None,
+            "risk": s.deviation_risk or None,
+            "corrective_action": s.corrective_action,
+            "expected_date": s.expected_date,
+        },
+        "targets": [
+            {
+                "target_id": t.pk,
+                "stage": t.stage,
+                "phrase": t.phrase,
+                "unit": t.unit,
+                "value": values.get(t.pk),
+            }
+            for t in (s.measure.targets.all() if s.measure else [])
+        ],
+        "indicator_value": s.indicator_value,
+        "updated_at": s.updated_at,
+    }
+
+
+def _actor(request: HttpRequest) -> Actor:
+    token = request.auth  # type: ignore[attr-defined]
+    address = request.META.get("REMOTE_ADDR", "")
+    return Actor(TokenPrincipal(token), Channel.API, f"{token.label} ({address})")
+
+
+def _readable(request: HttpRequest, pk: int) -> Submission:
+    submission = get_object_or_404(submission_queryset(), pk=pk)
+    require(
+        can_view_submission(_actor(request).user, submission, involved_agencies(submission)),
+        _("This report belongs to another agency."),
+    )
+    return submission
+
+
+def _answer(run: Callable[[], Any]) -> tuple[int, Any]:
+    """Run an action; map refusals to (status, error body)."""
+    try:
+        return 200, run()
+    except ActionNotAllowed as error:
+        return 403, {"code": "forbidden", "message": str(error)}
+    except ReportInvalid as error:
+        issues = [{"field": i.field, "code": i.code, "message": i.message} for i in error.issues]
+        return 400, {"code": error.code, "message": error.message, "issues": issues}
+    except DomainError as error:
+        return (409 if error.code in CONFLICTS else 400), {
+            "code": error.code,
+            "message": error.message,
+        }
+
+
+@router.get("/cycles", response=list[CycleOut], summary="Reporting cycles")
+def list_cycles(request: HttpRequest) -> Any:
+    agency = request.auth.agency_id  # type: ignore[attr-defined]
+    return ReportingCycle.objects.filter(submissions__agency_id=agency).distinct()
+
+
+@router.get(
+    "/cycles/{cycle_id}/submissions",
+    response=list[SubmissionOut],
+    summary="The agency's reports in a cycle",
+)
+def list_submissions(request: HttpRequest, cycle_id: int) -> Any:
+    cycle = get_object_or_404(ReportingCycle, pk=cycle_id)
+    reports = submission_queryset().filter(cycle=cycle, agency_id=request.auth.agency_id)  # type: ignore[attr-defined]
+    return [
+        _submission_out(s)
+        for s in reports.prefetch_related("measure__targets").order_by(
+            "measure__position", "indicator__position"
+        )
+    ]
+
+
+@router.get("/submissions/{submission_id}", response={200: SubmissionOut, **ERRORS})
+def get_submission(request: HttpRequest, submission_id: int) -> Any:
+    return _answer(lambda: _submission_out(_readable(request, submission_id)))
+
+
+@router.put(
+    "/submissions/{submission_id}",
+    response={200: SubmissionOut, **ERRORS},
+    summary="Write a report (and optionally submit it)",
+)
+def put_submission(request: HttpRequest, submission_id: int, payload: SubmissionIn) -> Any:
+    def run() -> Any:
+        submission = _readable(request, submission_id)
+        action = SubmissionSubmit if payload.submit else SubmissionSave
+        content = ReportContent(
+            progress_status=payload.progress_status,
+            stage=payload.stage,
+            percent_complete=payload.percent_complete,
+            narrative=payload.narrative,
+            obstacles=payload.obstacles,
+            remedy=payload.remedy,
+            deviation_reason=payload.deviation.reason,
+            deviation_risk=payload.deviation.risk,
+            corrective_action=payload.deviation.corrective_action,
+            expected_date=payload.deviation.expected_date,
+            target_values={t.target_id: t.value for t in payload.targets},
+            indicator_value=payload.indicator_value,
+        )
+        action(
+            submission, actor=_actor(request), content=content, version=payload.version
+        ).execute()
+        return _submission_out(get_object_or_404(submission_queryset(), pk=submission_id))
+
+    return _answer(run)
+
+
+@router.post(
+    "/submissions/{submission_id}/evidence",
+    response={201: EvidenceOut, **ERRORS},
+    summary="Attach an evidence file (PDF, DOCX, XLSX, image)",
+)
+def post_evidence(request: HttpRequest, submission_id: int, file: File[UploadedFile]) -> Any:
+    def run() -> Any:
+        submission = _readable(request, submission_id)
+        return EvidenceAdd(
+            submission, actor=_actor(request), name=file.name or "evidence", data=file.read()
+        ).execute()
+
+    status, body = _answer(run)
+    return (201, body) if status == 200 else (status, body)

@@ -1,0 +1,107 @@
+"""Writing to and checking the audit log (the hash chain itself is in the pure core)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from hedef.domain.audit_chain import GENESIS, ChainProblem, canonical_json, entry_hash, verify_chain
+from hedef.monitoring.actors import Actor
+from hedef.monitoring.models import AuditEntry, AuditHead, ReportingCycle
+
+
+def json_value(value: Any) -> Any:
+    """A model value as JSON can carry it (dates as ISO text)."""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return value
+
+
+def audit_record(
+    *,
+    actor: Actor,
+    action: str,
+    obj: models.Model,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry to the chain, inside the caller's transaction.
+
+    The head row is locked until the transaction ends, so concurrent writers append
+    one after the other and the chain never forks.
+    """
+    with transaction.atomic():
+        head = AuditHead.objects.select_for_update().filter(pk=1).first()
+        if head is None:
+            head = AuditHead.objects.create(pk=1, last_id=None, last_hash=GENESIS)
+        entry = AuditEntry(
+            at=timezone.now(),
+            actor_id=actor.user_id,
+            action=action,
+            object_type=obj._meta.model_name or "",
+            object_id=str(obj.pk),
+            data=canonical_json(
+                {
+                    "actor": actor.name,
+                    "channel": str(actor.channel),
+                    "source": actor.source,
+                    "before": {k: json_value(v) for k, v in (before or {}).items()},
+                    "after": {k: json_value(v) for k, v in (after or {}).items()},
+                }
+            ),
+            prev_hash=head.last_hash,
+        )
+        entry.hash = entry_hash(head.last_hash, entry.chain_payload())
+        entry.save()
+        head.last_id, head.last_hash = entry.pk, entry.hash
+        head.save(update_fields=["last_id", "last_hash"])
+    return entry
+
+
+def audit_head() -> tuple[int | None, str]:
+    """The id and hash of the chain's last entry."""
+    head = AuditHead.objects.filter(pk=1).first()
+    return (head.last_id, head.last_hash) if head else (None, GENESIS)
+
+
+@dataclass(frozen=True)
+class AuditVerification:
+    entries: int
+    problems: list[ChainProblem]
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+
+def _entries() -> Iterator[Any]:
+    for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
+        yield entry.as_chain_entry()
+
+
+def audit_verify() -> AuditVerification:
+    """Check the whole chain, anchored at every published cycle's head and the head row."""
+    anchors = dict(
+        ReportingCycle.objects.exclude(published_head_id=None).values_list(
+            "published_head_id", "published_head_hash"
+        )
+    )
+    head_id, head_hash = audit_head()
+    if head_id is not None:
+        anchors.setdefault(head_id, head_hash)
+    entries = list(_entries())
+    return AuditVerification(len(entries), verify_chain(entries, anchors))
+
+
+def audit_history(obj: models.Model) -> list[AuditEntry]:
+    """Every entry about ``obj``, oldest first."""
+    return list(
+        AuditEntry.objects.filter(object_type=obj._meta.model_name, object_id=str(obj.pk)).order_by(
+            "id"
+        )
+    )

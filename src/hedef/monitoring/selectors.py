@@ -1,0 +1,203 @@
+"""Reads for monitoring: due reports, queues, cycle overviews, who is involved in a report."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from hedef.accounts.models import Role
+from hedef.agencies.models import Agency
+from hedef.domain.plan import Period
+from hedef.domain.reporting import PENDING_STATES, ReportState, is_overdue, measure_due
+from hedef.domain.text import az_sort_key
+from hedef.monitoring.audit import audit_history
+from hedef.monitoring.models import AuditEntry, ReportingCycle, Submission
+from hedef.plans.models import Measure, MeasureExecutor
+
+
+def today() -> datetime.date:
+    """The date in Baku: deadlines are Azerbaijani calendar days."""
+    return timezone.localdate()
+
+
+def submission_queryset() -> QuerySet[Submission]:
+    return Submission.objects.select_related(
+        "cycle",
+        "agency",
+        "measure__version__strategy",
+        "indicator__version__strategy",
+    ).prefetch_related(
+        Prefetch("measure__executors", queryset=MeasureExecutor.objects.select_related("agency")),
+        "values",
+    )
+
+
+def overdue(submission: Submission, on: datetime.date | None = None) -> bool:
+    return is_overdue(ReportState(submission.state), submission.cycle.due_date, on or today())
+
+
+def overdue_filter(on: datetime.date | None = None) -> Q:
+    """Reports still with their agency after their cycle's due date."""
+    return Q(
+        state__in=[s.value for s in PENDING_STATES],
+        cycle__due_date__lt=on or today(),
+        cycle__state=ReportingCycle.State.OPEN,
+    )
+
+
+def reporting_agency(measure: Measure) -> Agency | None:
+    """The agency that reports on a measure: its first lead executor found in the registry.
+
+    Other lead executors (and the co-executors) contribute to that report.
+    """
+    leads = [e for e in measure.executors.all() if e.role == MeasureExecutor.Role.LEAD]
+    for executor in sorted(leads, key=lambda e: e.position):
+        if executor.agency is not None:
+            return executor.agency
+    return None
+
+
+def involved_agencies(submission: Submission) -> set[int]:
+    """Every agency executing the report's measure, lead or co-executor, and the reporter."""
+    agencies = {submission.agency_id}
+    if submission.measure_id is not None:
+        agencies |= {
+            e.agency_id for e in submission.measure.executors.all() if e.agency_id is not None
+        }
+    return agencies
+
+
+def contributors(submission: Submission) -> list[Agency]:
+    """The agencies that contribute to a measure's report: every executor but the reporter."""
+    if submission.measure_id is None:
+        return []
+    seen: dict[int, Agency] = {}
+    for executor in submission.measure.executors.all():
+        if executor.agency is not None and executor.agency_id != submission.agency_id:
+            seen.setdefault(executor.agency_id, executor.agency)
+    return sorted(seen.values(), key=lambda a: az_sort_key(a.acronym or a.name))
+
+
+def cycles_for(user: Any) -> list[ReportingCycle]:
+    return list(ReportingCycle.objects.prefetch_related("versions__version"))
+
+
+@dataclass
+class AgencyRow:
+    agency: Agency
+    counts: Counter[str] = field(default_factory=Counter)
+    overdue: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class CycleOverview:
+    cycle: ReportingCycle
+    rows: list[AgencyRow]
+    totals: Counter[str]
+    overdue: int
+
+
+def cycle_overview(cycle: ReportingCycle, on: datetime.date | None = None) -> CycleOverview:
+    """Reports of ``cycle`` counted by agency and state, with the overdue ones."""
+    rows: dict[int, AgencyRow] = {}
+    totals: Counter[str] = Counter()
+    late = 0
+    for submission in Submission.objects.filter(cycle=cycle).select_related("agency"):
+        row = rows.setdefault(submission.agency_id, AgencyRow(submission.agency))
+        row.counts[submission.state] += 1
+        totals[submission.state] += 1
+        if (
+            is_overdue(ReportState(submission.state), cycle.due_date, on or today())
+            and cycle.is_open
+        ):
+            row.overdue += 1
+            late += 1
+    ordered = sorted(rows.values(), key=lambda r: az_sort_key(r.agency.acronym or r.agency.name))
+    return CycleOverview(cycle, ordered, totals, late)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    submission: Submission
+    as_lead: bool
+    overdue: bool
+
+
+def agency_due_items(agency: Agency, on: datetime.date | None = None) -> list[DueItem]:
+    """Every report of open cycles the agency writes, or contributes to, across strategies."""
+    reports = submission_queryset().filter(cycle__state=ReportingCycle.State.OPEN)
+    mine = reports.filter(Q(agency=agency) | Q(measure__executors__agency=agency)).distinct()
+    items = [
+        DueItem(s, s.agency_id == agency.pk, s.agency_id == agency.pk and overdue(s, on))
+        for s in mine.order_by("cycle__due_date", "cycle_id", "pk")
+    ]
+    return sorted(items, key=lambda i: (i.submission.cycle.due_date, not i.as_lead, _order(i)))
+
+
+def _order(item: DueItem) -> tuple[str, int]:
+    subject = item.submission.measure or item.submission.indicator
+    version = subject.version if subject else None
+    return (version.strategy.code if version else "", subject.position if subject else 0)
+
+
+def review_queue() -> QuerySet[Submission]:
+    """Reports waiting for a reviewer, oldest submission first."""
+    return submission_queryset().filter(state=ReportState.SUBMITTED).order_by("submitted_at", "pk")
+
+
+def overdue_reports(user: Any, on: datetime.date | None = None) -> QuerySet[Submission]:
+    """The late reports a user should see flagged: their agency's, or all for operators."""
+    late = Submission.objects.filter(overdue_filter(on))
+    if getattr(user, "role", None) == Role.FOCAL_PERSON:
+        return late.filter(agency_id=user.agency_id)
+    return late
+
+
+@dataclass(frozen=True)
+class Change:
+    entry: AuditEntry
+    keys: list[str]
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+def submission_changes_since(submission: Submission, version: int) -> list[Change]:
+    """What was saved to ``submission`` after ``version``: for a refused concurrent save."""
+    changes = []
+    for entry in audit_history(submission):
+        details = entry.details
+        after = details["after"]
+        if after.get("version", 0) > version:
+            keys = sorted(k for k in after if k not in {"version", "state"})
+            changes.append(Change(entry, keys, details["before"], after))
+    return changes
+
+
+def submissions_by_ids(ids: Iterable[int]) -> dict[int, Submission]:
+    return {s.pk: s for s in submission_queryset().filter(pk__in=list(ids))}
+
+
+def unassigned_measures(cycle: ReportingCycle) -> list[Measure]:
+    """Measures due in ``cycle`` that nobody reports on: no lead executor in the registry."""
+    found = []
+    for link in cycle.versions.select_related("version"):
+        measures = link.version.measures.prefetch_related(
+            Prefetch("executors", queryset=MeasureExecutor.objects.select_related("agency"))
+        ).order_by("position")
+        for measure in measures:
+            period = Period(measure.period_start, measure.period_end, measure.period_text)
+            if reporting_agency(measure) is None and measure_due(
+                period, cycle.period_start, cycle.period_end
+            ):
+                found.append(measure)
+    return found

@@ -1,0 +1,1 @@
+"""Monitoring pages: thin views that parse a form, run one action and answer."""

@@ -1,0 +1,51 @@
+"""What the monitoring views share: labels of report fields, role-aware look-ups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from hedef.accounts.permissions import can_view_reporting, can_view_submission, require
+from hedef.domain.reporting import TARGET_PREFIX
+from hedef.monitoring.choices import FIELD_LABELS
+from hedef.monitoring.models import Submission
+from hedef.monitoring.selectors import involved_agencies, submission_queryset
+
+
+def field_label(submission: Submission, key: str) -> str:
+    """A person's name for a report field key (a snapshot column or a review field)."""
+    if not key:
+        return str(_("Whole report"))
+    if key.startswith(TARGET_PREFIX):
+        target_id = int(key.removeprefix(TARGET_PREFIX))
+        measure = submission.measure
+        target = measure.targets.filter(pk=target_id).first() if measure is not None else None
+        return _("Target “%(phrase)s”") % {"phrase": target.phrase if target else target_id}
+    if key in FIELD_LABELS:
+        return str(FIELD_LABELS[key])  # type: ignore[index]
+    try:
+        return str(Submission._meta.get_field(key).verbose_name)
+    except Exception:
+        return key
+
+
+def readable_submission(request: HttpRequest, pk: int) -> Submission:
+    """The report ``pk`` if the signed-in user may read it (404 when absent, 403 when not)."""
+    require(can_view_reporting(request.user), _("Your account has no role in Hədəf."))
+    submission = get_object_or_404(submission_queryset(), pk=pk)
+    require(
+        can_view_submission(request.user, submission, involved_agencies(submission)),
+        _("This report belongs to another agency."),
+    )
+    return submission
+
+
+def agency_of(user: Any) -> Any:
+    return getattr(user, "agency", None)
+
+
+def not_found() -> Http404:
+    return Http404(_("No such page."))
