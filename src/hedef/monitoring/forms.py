@@ -222,7 +222,7 @@ class UploadForm(forms.Form):
         limit = getattr(settings, self.setting)
         if upload.size > limit:
             raise forms.ValidationError(
-                _("%(name)s is larger than the %(limit)s MB limit."),
+                _("%(name)s is larger than the %(limit)d MB limit."),
                 code="too_large",
                 params={"name": upload.name, "limit": limit // 2**20},
             )

@@ -144,10 +144,12 @@ def agency_due_items(agency: Agency, on: datetime.date | None = None) -> list[Du
     return sorted(items, key=lambda i: (i.submission.cycle.due_date, not i.as_lead, _order(i)))
 
 
-def _order(item: DueItem) -> tuple[str, int]:
-    subject = item.submission.measure or item.submission.indicator
-    version = subject.version if subject else None
-    return (version.strategy.code if version else "", subject.position if subject else 0)
+def _order(item: DueItem) -> tuple[str, bool, int]:
+    """Strategy, then its measures before its indicators, each in document order."""
+    submission = item.submission
+    subject = submission.measure or submission.indicator
+    assert subject is not None
+    return (subject.version.strategy.code, submission.is_indicator, subject.position)
 
 
 def review_queue() -> QuerySet[Submission]:

@@ -12,8 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hedef.accounts.models import Role
 from hedef.accounts.permissions import (
     can_download_workbook,
+    can_invite,
     can_manage_cycles,
+    can_manage_tokens,
     can_review,
+    can_view_audit,
     can_view_reporting,
     require,
 )
@@ -33,6 +36,7 @@ from hedef.monitoring.selectors import (
 )
 
 NO_ROLE = gettext_lazy("Your account has no role in Hədəf.")
+ONLY_OPERATORS = gettext_lazy("Only the operator's monitoring unit may open or publish cycles.")
 
 
 def cycle_list(request: HttpRequest) -> HttpResponse:
@@ -64,7 +68,14 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "monitoring/cycle_list.html",
-        {"rows": rows, "can_open": can_manage_cycles(user), "focal": focal},
+        {
+            "rows": rows,
+            "can_open": can_manage_cycles(user),
+            "focal": focal,
+            "can_invite": can_invite(user),
+            "can_manage_tokens": can_manage_tokens(user),
+            "can_view_audit": can_view_audit(user),
+        },
     )
 
 
@@ -133,6 +144,10 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def cycle_publish(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReportingCycle, pk=pk)
+    require(can_manage_cycles(request.user), ONLY_OPERATORS)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Tick the box to confirm the publication."))
+        return redirect(cycle)
     try:
         CyclePublish(cycle, actor=Actor.from_request(request)).execute()
     except DomainError as error:
