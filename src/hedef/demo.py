@@ -55,6 +55,11 @@ def demo_setup(*, reset_passwords: bool = False, progress: Any = None) -> DemoRe
 
     messages.append(demo_reporting())
     say(messages[-1], highlight=False)
+    say(
+        "Demo only: `operator` and `analyst` sign in without the operators' second factor "
+        "(HEDEF_DEMO_TOTP_EXEMPT_USERS); other operator accounts enrol an authenticator app.",
+        highlight=False,
+    )
     return DemoReport(accounts=accounts, messages=messages)
 
 

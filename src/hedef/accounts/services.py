@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -92,12 +93,19 @@ def user_invite(
 
 
 def totp_enrolment_secret(user: User) -> str:
-    """The secret to show while enrolling; a new one unless an enrolment is under way."""
-    if not user.totp_secret or user.totp_confirmed_at is None:
-        if not user.totp_secret:
-            user.totp_secret = totp.generate_secret()
-            user.save(update_fields=["totp_secret"])
+    """The secret to show while enrolling: a new one unless an enrolment is under way."""
+    if not user.totp_secret:
+        user.totp_secret = totp.generate_secret()
+        user.save(update_fields=["totp_secret"])
     return user.totp_secret
+
+
+def totp_reset(user: User) -> None:
+    """Forget a person's authenticator (a lost phone): they enrol again at the next sign-in."""
+    user.totp_secret = ""
+    user.totp_confirmed_at = None
+    user.totp_last_step = None
+    user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
 
 
 def totp_uri(user: User) -> str:
@@ -116,8 +124,6 @@ def totp_accept(user: User, code: str, *, at: float | None = None) -> bool:
     )
     if step is None:
         return False
-    from django.utils import timezone
-
     user.totp_last_step = step
     fields = ["totp_last_step"]
     if user.totp_confirmed_at is None:

@@ -53,7 +53,7 @@ def _report(cycle: ReportingCycle, strategy: str, number: str) -> Submission:
     )
 
 
-def _content(report: Submission, **fields: Any) -> ReportContent:
+def _content(**fields: Any) -> ReportContent:
     text = fields.pop("narrative")
     return ReportContent(narrative=f"[Demo] {text}", **fields)
 
@@ -62,7 +62,7 @@ def _write(report: Submission, who: str, *, submit: bool = False, **fields: Any)
     action = SubmissionSubmit if submit else SubmissionSave
     report.refresh_from_db()
     return action(
-        report, actor=_actor(who), content=_content(report, **fields), version=report.version
+        report, actor=_actor(who), content=_content(**fields), version=report.version
     ).execute()
 
 

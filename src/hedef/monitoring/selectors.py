@@ -84,7 +84,8 @@ def contributors(submission: Submission) -> list[Agency]:
     return sorted(seen.values(), key=lambda a: az_sort_key(a.acronym or a.name))
 
 
-def cycles_for(user: Any) -> list[ReportingCycle]:
+def cycle_list() -> list[ReportingCycle]:
+    """Every reporting cycle, newest period first."""
     return list(ReportingCycle.objects.prefetch_related("versions__version"))
 
 

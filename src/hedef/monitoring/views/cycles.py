@@ -28,8 +28,8 @@ from hedef.monitoring.actors import Actor
 from hedef.monitoring.forms import CycleForm
 from hedef.monitoring.models import ReportingCycle
 from hedef.monitoring.selectors import (
+    cycle_list,
     cycle_overview,
-    cycles_for,
     overdue,
     submission_queryset,
     unassigned_measures,
@@ -39,12 +39,12 @@ NO_ROLE = gettext_lazy("Your account has no role in Hədəf.")
 ONLY_OPERATORS = gettext_lazy("Only the operator's monitoring unit may open or publish cycles.")
 
 
-def cycle_list(request: HttpRequest) -> HttpResponse:
+def cycle_index(request: HttpRequest) -> HttpResponse:
     require(can_view_reporting(request.user), NO_ROLE)
     user = request.user
     focal = getattr(user, "role", None) == Role.FOCAL_PERSON
     rows = []
-    for cycle in cycles_for(user):
+    for cycle in cycle_list():
         overview = cycle_overview(cycle)
         if focal:
             mine = next((r for r in overview.rows if r.agency.pk == user.agency_id), None)
