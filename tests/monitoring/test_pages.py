@@ -103,3 +103,10 @@ def test_the_demo_history_fills_every_screen(loaded_plans, users):
         measure__version__strategy__code=ECONOMY,
         deviation_reason="funding",
     ).exists()
+
+
+def test_a_refusal_says_why(client, platform, more_users):
+    client.force_login(more_users["focal_rinn"])
+    response = client.post(platform.get_absolute_url(), {"version": 1, "save": ""})
+    assert response.status_code == 403
+    assert "Only a focal person of İN may write this report." in response.content.decode()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,7 +38,11 @@ def submission_queryset() -> QuerySet[Submission]:
 
 
 def overdue(submission: Submission, on: datetime.date | None = None) -> bool:
-    return is_overdue(ReportState(submission.state), submission.cycle.due_date, on or today())
+    """Whether the report is late (its cycle still open, the due date passed, not submitted)."""
+    cycle = submission.cycle
+    return cycle.is_open and is_overdue(
+        ReportState(submission.state), cycle.due_date, on or today()
+    )
 
 
 def overdue_filter(on: datetime.date | None = None) -> Q:
@@ -106,6 +109,10 @@ class CycleOverview:
     rows: list[AgencyRow]
     totals: Counter[str]
     overdue: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals.values())
 
 
 def cycle_overview(cycle: ReportingCycle, on: datetime.date | None = None) -> CycleOverview:
@@ -184,10 +191,6 @@ def submission_changes_since(submission: Submission, version: int) -> list[Chang
             keys = sorted(k for k in after if k not in {"version", "state"})
             changes.append(Change(entry, keys, details["before"], after))
     return changes
-
-
-def submissions_by_ids(ids: Iterable[int]) -> dict[int, Submission]:
-    return {s.pk: s for s in submission_queryset().filter(pk__in=list(ids))}
 
 
 def unassigned_measures(cycle: ReportingCycle) -> list[Measure]:

@@ -28,6 +28,7 @@ from hedef.monitoring.actors import Actor
 from hedef.monitoring.forms import CycleForm
 from hedef.monitoring.models import ReportingCycle
 from hedef.monitoring.selectors import (
+    AgencyRow,
     cycle_list,
     cycle_overview,
     overdue,
@@ -48,23 +49,11 @@ def cycle_index(request: HttpRequest) -> HttpResponse:
         overview = cycle_overview(cycle)
         if focal:
             mine = next((r for r in overview.rows if r.agency.pk == user.agency_id), None)
-            rows.append(
-                {
-                    "cycle": cycle,
-                    "counts": mine.counts if mine else {},
-                    "overdue": mine.overdue if mine else 0,
-                    "total": mine.total if mine else 0,
-                }
-            )
+            mine = mine or AgencyRow(user.agency)
+            counts, late, total = mine.counts, mine.overdue, mine.total
         else:
-            rows.append(
-                {
-                    "cycle": cycle,
-                    "counts": overview.totals,
-                    "overdue": overview.overdue,
-                    "total": sum(overview.totals.values()),
-                }
-            )
+            counts, late, total = overview.totals, overview.overdue, overview.total
+        rows.append({"cycle": cycle, "counts": counts, "overdue": late, "total": total})
     return render(
         request,
         "monitoring/cycle_list.html",
