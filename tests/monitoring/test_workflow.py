@@ -248,3 +248,10 @@ def test_publishing_from_the_page_needs_the_confirmation(client, platform, peopl
     client.post(url, {"confirm": "yes"})
     platform.cycle.refresh_from_db()
     assert platform.cycle.state == "published"
+
+
+def test_the_date_picker_shows_the_stored_date(client, platform, people):
+    save(platform, people["focal_in"], expected_date=datetime.date(2027, 3, 31))
+    client.force_login(people["focal_in"])
+    html = client.get(platform.get_absolute_url()).content.decode()
+    assert 'type="date" name="expected_date" value="2027-03-31"' in html

@@ -28,7 +28,12 @@ BLANK = [("", "—")]
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker; it reads and writes ISO dates whatever the language."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CycleForm(forms.Form):

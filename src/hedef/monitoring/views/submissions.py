@@ -133,7 +133,11 @@ def _context(request: HttpRequest, submission: Submission, **extra: Any) -> dict
         "overdue": overdue(submission),
         "editable": open_state and can_edit_submission(user, submission),
         "targets": [
-            {"target": t, "value": values.get(t.pk)}
+            {
+                "target": t,
+                "stage": display_value("stage", t.stage),
+                "value": values.get(t.pk),
+            }
             for t in (submission.measure.targets.all() if submission.measure else [])
         ],
         "returned_labels": [field_label(submission, k) for k in submission.returned_fields or []],
