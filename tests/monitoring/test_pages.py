@@ -97,6 +97,7 @@ def test_the_demo_history_fills_every_screen(loaded_plans, users):
     states = set(Submission.objects.values_list("state", flat=True))
     assert states == {"draft", "submitted", "returned", "accepted"}
     assert Submission.objects.filter(comments__field="narrative").exists()
+    assert Submission.objects.filter(evidence__kind="pdf", state="accepted").exists()
     assert "nothing changed" in demo_reporting()
     assert Submission.objects.filter(
         measure__number="8.1.1.5",
