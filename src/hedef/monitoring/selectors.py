@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from hedef.accounts.models import Role
@@ -117,21 +117,27 @@ class CycleOverview:
 
 def cycle_overview(cycle: ReportingCycle, on: datetime.date | None = None) -> CycleOverview:
     """Reports of ``cycle`` counted by agency and state, with the overdue ones."""
+    late = cycle.is_open and (on or today()) > cycle.due_date
+    pending = {state.value for state in PENDING_STATES}
     rows: dict[int, AgencyRow] = {}
+    agencies = Agency.objects.in_bulk(
+        set(Submission.objects.filter(cycle=cycle).values_list("agency_id", flat=True))
+    )
+    counts = (
+        Submission.objects.filter(cycle=cycle)
+        .values_list("agency_id", "state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     totals: Counter[str] = Counter()
-    late = 0
-    for submission in Submission.objects.filter(cycle=cycle).select_related("agency"):
-        row = rows.setdefault(submission.agency_id, AgencyRow(submission.agency))
-        row.counts[submission.state] += 1
-        totals[submission.state] += 1
-        if (
-            is_overdue(ReportState(submission.state), cycle.due_date, on or today())
-            and cycle.is_open
-        ):
-            row.overdue += 1
-            late += 1
+    for agency_id, state, n in counts:
+        row = rows.setdefault(agency_id, AgencyRow(agencies[agency_id]))
+        row.counts[state] += n
+        totals[state] += n
+        if late and state in pending:
+            row.overdue += n
     ordered = sorted(rows.values(), key=lambda r: az_sort_key(r.agency.acronym or r.agency.name))
-    return CycleOverview(cycle, ordered, totals, late)
+    return CycleOverview(cycle, ordered, totals, sum(r.overdue for r in ordered))
 
 
 @dataclass(frozen=True)
