@@ -13,6 +13,7 @@ from hedef.accounts.models import Role, User
 from hedef.agencies.models import Agency
 from hedef.agencies.services import agency_registry_load
 from hedef.domain.plan_files import read_plan_file
+from hedef.monitoring.demo import demo_reporting
 from hedef.plans.services import plan_import
 
 # (user name, role, agency code, first name, last name) — invented people.
@@ -51,8 +52,6 @@ def demo_setup(*, reset_passwords: bool = False, progress: Any = None) -> DemoRe
         messages.append(outcome.message)
         say(outcome.message, highlight=False)
     accounts = _demo_accounts(reset_passwords)
-    from hedef.monitoring.demo import demo_reporting
-
     messages.append(demo_reporting())
     say(messages[-1], highlight=False)
     say(

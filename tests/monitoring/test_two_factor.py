@@ -39,6 +39,28 @@ def test_an_operator_enrols_then_reaches_the_page(client, users):
     assert client.get("/reporting/").status_code == 200
     analyst.refresh_from_db()
     assert analyst.has_authenticator
+    from hedef.monitoring.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="user.totp_enrol", object_id=str(analyst.pk)).exists()
+
+
+def test_an_administrator_resets_a_lost_authenticator(client, users):
+    analyst = users["operator_analyst"]
+    analyst.totp_secret = totp.generate_secret()
+    analyst.save()
+    client.force_login(users["operator_admin"])
+    from hedef.accounts.middleware import SESSION_KEY
+
+    session = client.session
+    session[SESSION_KEY] = users["operator_admin"].pk
+    session.save()
+    response = client.post(
+        "/admin/accounts/user/",
+        {"action": "reset_authenticator", "_selected_action": [analyst.pk]},
+    )
+    assert response.status_code == 302
+    analyst.refresh_from_db()
+    assert analyst.totp_secret == "" and not analyst.has_authenticator
 
 
 def test_an_enrolled_operator_types_a_code_at_every_sign_in(client, users):

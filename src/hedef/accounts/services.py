@@ -100,23 +100,30 @@ def totp_enrolment_secret(user: User) -> str:
     return user.totp_secret
 
 
-def totp_reset(user: User) -> None:
+def totp_reset(user: User, *, actor: Any) -> None:
     """Forget a person's authenticator (a lost phone): they enrol again at the next sign-in."""
-    user.totp_secret = ""
-    user.totp_confirmed_at = None
-    user.totp_last_step = None
-    user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
+    from hedef.monitoring.audit import audit_record
+
+    with transaction.atomic():
+        user.totp_secret = ""
+        user.totp_confirmed_at = None
+        user.totp_last_step = None
+        user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
+        audit_record(actor=actor, action="user.totp_reset", obj=user)
 
 
 def totp_uri(user: User) -> str:
     return totp.provisioning_uri(user.totp_secret, user.email or user.username, ISSUER)
 
 
-def totp_accept(user: User, code: str, *, at: float | None = None) -> bool:
+def totp_accept(user: User, code: str, *, actor: Any, at: float | None = None) -> bool:
     """Check a code (a confirmed authenticator, or the first code of an enrolment).
 
-    A code works once: its time step is stored and earlier steps are refused.
+    A code works once: its time step is stored and earlier steps are refused. The
+    first code of an enrolment is recorded in the audit log.
     """
+    from hedef.monitoring.audit import audit_record
+
     if not user.totp_secret:
         return False
     step = totp.verify(
@@ -125,9 +132,11 @@ def totp_accept(user: User, code: str, *, at: float | None = None) -> bool:
     if step is None:
         return False
     user.totp_last_step = step
-    fields = ["totp_last_step"]
-    if user.totp_confirmed_at is None:
+    if user.totp_confirmed_at is not None:
+        user.save(update_fields=["totp_last_step"])
+        return True
+    with transaction.atomic():
         user.totp_confirmed_at = timezone.now()
-        fields.append("totp_confirmed_at")
-    user.save(update_fields=fields)
+        user.save(update_fields=["totp_last_step", "totp_confirmed_at"])
+        audit_record(actor=actor, action="user.totp_enrol", obj=user)
     return True
