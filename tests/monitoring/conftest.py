@@ -15,6 +15,16 @@ AFTER_DUE = datetime.date(2026, 7, 20)
 
 
 @pytest.fixture(autouse=True)
+def _english(client):
+    """Messages are asserted in English, the source language, so that they hold however
+    far the Azerbaijani and Russian catalogues have got."""
+    from django.utils import translation
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _media_and_clock(settings, tmp_path, monkeypatch):
     """Evidence goes to a temporary folder; "today" is before the cycle's due date."""
     from hedef.monitoring import selectors

@@ -47,7 +47,7 @@ def test_a_file_that_is_not_what_it_claims_is_refused(focal, platform):
 def test_a_file_over_the_limit_is_refused(focal, platform, settings):
     settings.HEDEF_MAX_EVIDENCE_BYTES = 2**20
     response = post(focal, platform, "böyük.pdf", b"%PDF-" + b"0" * 2**20)
-    assert messages(response) == ["böyük.pdf faylının həcmi 1 MB həddini aşır."]
+    assert messages(response) == ["böyük.pdf is larger than the 1 MB limit."]
     assert not Evidence.objects.exists()
 
 

@@ -103,7 +103,7 @@ def test_row_errors_name_sheet_row_and_column_and_valid_rows_still_land(focal, c
     result = response.context["result"]
     assert [s.measure.number for s in result.saved] == ["8.1.1.1"]
     assert [str(i) for i in result.issues] == [
-        f"Tədbirlər!K{row_of(data, '8.1.1.3')} (İcra faizi (0–100)): “yarı” ədəd deyil.",
+        f"Tədbirlər!K{row_of(data, '8.1.1.3')} (İcra faizi (0–100)): “yarı” is not a number.",
         f"Tədbirlər!K{row_of(data, '8.1.1.4')} (İcra faizi (0–100)): "
         "A completed measure is 100% complete, not 80.0%.",
     ]
@@ -150,7 +150,7 @@ def test_an_oversized_file_is_refused_before_reading(focal, cycle, settings):
     response = upload(focal, cycle, download(focal, cycle) + b"\0" * 2**20)
     assert response.status_code == 400
     assert response.context["form"].errors["file"] == [
-        "hesabat.xlsx faylının həcmi 1 MB həddini aşır."
+        "hesabat.xlsx is larger than the 1 MB limit."
     ]
 
 
