@@ -13,6 +13,7 @@ from hedef.accounts.models import Role, User
 from hedef.agencies.models import Agency
 from hedef.agencies.services import agency_registry_load
 from hedef.ingest.services import document_ingest, draft_accept
+from hedef.monitoring.demo import demo_reporting
 
 # (user name, role, agency code, first name, last name) — invented people.
 DEMO_ACCOUNTS = [
@@ -57,10 +58,13 @@ def demo_setup(*, reset_passwords: bool = False, progress: Any = None) -> DemoRe
         messages.append(message)
         say(message, highlight=False)
     accounts = _demo_accounts(reset_passwords)
-    from hedef.monitoring.demo import demo_reporting
-
     messages.append(demo_reporting())
     say(messages[-1], highlight=False)
+    say(
+        "Demo only: `operator` and `analyst` sign in without the operators' second factor "
+        "(HEDEF_DEMO_TOTP_EXEMPT_USERS); other operator accounts enrol an authenticator app.",
+        highlight=False,
+    )
     return DemoReport(accounts=accounts, messages=messages)
 
 

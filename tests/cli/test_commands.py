@@ -18,7 +18,7 @@ def test_help_lists_every_command_with_one_line():
     result = subprocess.run(
         [sys.executable, "-m", "hedef.cli", "--help"], capture_output=True, text=True, check=True
     )
-    for command in ["demo", "export", "import", "agencies", "manage", "serve"]:
+    for command in ["demo", "export", "import", "agencies", "manage", "serve", "audit", "remind"]:
         assert command in result.stdout
 
 

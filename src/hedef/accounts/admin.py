@@ -18,3 +18,12 @@ class UserAdmin(BaseUserAdmin):
         (_("Role in Hədəf"), {"fields": ("role", "agency")}),
     )
     autocomplete_fields = ["agency"]
+    actions = ["reset_authenticator"]
+
+    @admin.action(description=_("Reset the authenticator (the person enrols again)"))
+    def reset_authenticator(self, request, queryset):
+        from hedef.accounts.services import totp_reset
+        from hedef.monitoring.actors import Actor
+
+        for user in queryset:
+            totp_reset(user, actor=Actor.from_request(request))

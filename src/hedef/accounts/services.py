@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -92,23 +93,37 @@ def user_invite(
 
 
 def totp_enrolment_secret(user: User) -> str:
-    """The secret to show while enrolling; a new one unless an enrolment is under way."""
-    if not user.totp_secret or user.totp_confirmed_at is None:
-        if not user.totp_secret:
-            user.totp_secret = totp.generate_secret()
-            user.save(update_fields=["totp_secret"])
+    """The secret to show while enrolling: a new one unless an enrolment is under way."""
+    if not user.totp_secret:
+        user.totp_secret = totp.generate_secret()
+        user.save(update_fields=["totp_secret"])
     return user.totp_secret
+
+
+def totp_reset(user: User, *, actor: Any) -> None:
+    """Forget a person's authenticator (a lost phone): they enrol again at the next sign-in."""
+    from hedef.monitoring.audit import audit_record
+
+    with transaction.atomic():
+        user.totp_secret = ""
+        user.totp_confirmed_at = None
+        user.totp_last_step = None
+        user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
+        audit_record(actor=actor, action="user.totp_reset", obj=user)
 
 
 def totp_uri(user: User) -> str:
     return totp.provisioning_uri(user.totp_secret, user.email or user.username, ISSUER)
 
 
-def totp_accept(user: User, code: str, *, at: float | None = None) -> bool:
+def totp_accept(user: User, code: str, *, actor: Any, at: float | None = None) -> bool:
     """Check a code (a confirmed authenticator, or the first code of an enrolment).
 
-    A code works once: its time step is stored and earlier steps are refused.
+    A code works once: its time step is stored and earlier steps are refused. The
+    first code of an enrolment is recorded in the audit log.
     """
+    from hedef.monitoring.audit import audit_record
+
     if not user.totp_secret:
         return False
     step = totp.verify(
@@ -116,12 +131,12 @@ def totp_accept(user: User, code: str, *, at: float | None = None) -> bool:
     )
     if step is None:
         return False
-    from django.utils import timezone
-
     user.totp_last_step = step
-    fields = ["totp_last_step"]
-    if user.totp_confirmed_at is None:
+    if user.totp_confirmed_at is not None:
+        user.save(update_fields=["totp_last_step"])
+        return True
+    with transaction.atomic():
         user.totp_confirmed_at = timezone.now()
-        fields.append("totp_confirmed_at")
-    user.save(update_fields=fields)
+        user.save(update_fields=["totp_last_step", "totp_confirmed_at"])
+        audit_record(actor=actor, action="user.totp_enrol", obj=user)
     return True

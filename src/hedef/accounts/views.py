@@ -42,7 +42,9 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         totp_enrolment_secret(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if totp_accept(user, form.cleaned_data["code"]):
+        from hedef.monitoring.actors import Actor
+
+        if totp_accept(user, form.cleaned_data["code"], actor=Actor.from_request(request)):
             request.session.cycle_key()
             request.session[SESSION_KEY] = user.pk
             request.session.pop("hedef_second_factor_failures", None)

@@ -51,10 +51,6 @@ class Actor:
         address = request.META.get("REMOTE_ADDR", "")
         return cls(request.user, channel, f"{source} ({address})" if source else address)
 
-    @classmethod
-    def system(cls, source: str) -> Actor:
-        return cls(None, Channel.SYSTEM, source)
-
     @property
     def name(self) -> str:
         return str(getattr(self.user, "username", "")) or self.source

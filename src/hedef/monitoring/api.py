@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
@@ -189,20 +189,19 @@ def _readable(request: HttpRequest, pk: int) -> Submission:
     return submission
 
 
-def _answer(run: Callable[[], Any]) -> tuple[int, Any]:
-    """Run an action; map refusals to (status, error body)."""
+def _answer(run: Callable[[], Any]) -> Any:
+    """Run an action; answer a refusal with its status and an :class:`ErrorOut` body."""
     try:
-        return 200, run()
+        return run()
     except ActionNotAllowed as error:
-        return 403, {"code": "forbidden", "message": str(error)}
+        return JsonResponse({"code": "forbidden", "message": str(error), "issues": []}, status=403)
     except ReportInvalid as error:
         issues = [{"field": i.field, "code": i.code, "message": i.message} for i in error.issues]
-        return 400, {"code": error.code, "message": error.message, "issues": issues}
+        body = {"code": error.code, "message": error.message, "issues": issues}
+        return JsonResponse(body, status=400)
     except DomainError as error:
-        return (409 if error.code in CONFLICTS else 400), {
-            "code": error.code,
-            "message": error.message,
-        }
+        body = {"code": error.code, "message": error.message, "issues": []}
+        return JsonResponse(body, status=409 if error.code in CONFLICTS else 400)
 
 
 @router.get("/cycles", response=list[CycleOut], summary="Reporting cycles")
@@ -271,9 +270,10 @@ def put_submission(request: HttpRequest, submission_id: int, payload: Submission
 def post_evidence(request: HttpRequest, submission_id: int, file: File[UploadedFile]) -> Any:
     def run() -> Any:
         submission = _readable(request, submission_id)
-        return EvidenceAdd(
+        evidence = EvidenceAdd(
             submission, actor=_actor(request), name=file.name or "evidence", data=file.read()
         ).execute()
+        body = {k: getattr(evidence, k) for k in ("id", "name", "kind", "size", "sha256")}
+        return JsonResponse(body, status=201)
 
-    status, body = _answer(run)
-    return (201, body) if status == 200 else (status, body)
+    return _answer(run)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,9 @@ def json_value(value: Any) -> Any:
     return value
 
 
+AuditRecord = tuple[str, models.Model, dict[str, Any] | None, dict[str, Any] | None]
+
+
 def audit_record(
     *,
     actor: Actor,
@@ -30,7 +33,12 @@ def audit_record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Append one entry to the chain, inside the caller's transaction.
+    """Append one entry to the chain, inside the caller's transaction."""
+    return audit_record_many(actor=actor, records=[(action, obj, before, after)])[-1]
+
+
+def audit_record_many(*, actor: Actor, records: Sequence[AuditRecord]) -> list[AuditEntry]:
+    """Append entries (action, object, before, after) to the chain, in order, in one go.
 
     The head row is locked until the transaction ends, so concurrent writers append
     one after the other and the chain never forks.
@@ -39,28 +47,36 @@ def audit_record(
         head = AuditHead.objects.select_for_update().filter(pk=1).first()
         if head is None:
             head = AuditHead.objects.create(pk=1, last_id=None, last_hash=GENESIS)
-        entry = AuditEntry(
-            at=timezone.now(),
-            actor_id=actor.user_id,
-            action=action,
-            object_type=obj._meta.model_name or "",
-            object_id=str(obj.pk),
-            data=canonical_json(
-                {
-                    "actor": actor.name,
-                    "channel": str(actor.channel),
-                    "source": actor.source,
-                    "before": {k: json_value(v) for k, v in (before or {}).items()},
-                    "after": {k: json_value(v) for k, v in (after or {}).items()},
-                }
-            ),
-            prev_hash=head.last_hash,
-        )
-        entry.hash = entry_hash(head.last_hash, entry.chain_payload())
-        entry.save()
-        head.last_id, head.last_hash = entry.pk, entry.hash
+        at = timezone.now()
+        previous = head.last_hash
+        entries = []
+        for action, obj, before, after in records:
+            entry = AuditEntry(
+                at=at,
+                actor_id=actor.user_id,
+                action=action,
+                object_type=obj._meta.model_name or "",
+                object_id=str(obj.pk),
+                data=canonical_json(
+                    {
+                        "actor": actor.name,
+                        "channel": str(actor.channel),
+                        "source": actor.source,
+                        "before": {k: json_value(v) for k, v in (before or {}).items()},
+                        "after": {k: json_value(v) for k, v in (after or {}).items()},
+                    }
+                ),
+                prev_hash=previous,
+            )
+            entry.hash = previous = entry_hash(previous, entry.chain_payload())
+            entries.append(entry)
+        AuditEntry.objects.bulk_create(entries)
+        last = entries[-1]
+        if last.pk is None:  # a database that does not return ids from a bulk insert
+            last = AuditEntry.objects.get(hash=last.hash)
+        head.last_id, head.last_hash = last.pk, last.hash
         head.save(update_fields=["last_id", "last_hash"])
-    return entry
+    return entries
 
 
 def audit_head() -> tuple[int | None, str]:

@@ -25,6 +25,6 @@ def reporting_nav(request: HttpRequest) -> dict[str, Any]:
             "show": True,
             "my": user.role == Role.FOCAL_PERSON and user.agency_id is not None,
             "review": can_review(user),
-            "overdue": SimpleLazyObject(late) if user.role != Role.LEADERSHIP else 0,
+            "overdue": SimpleLazyObject(late),
         }
     }

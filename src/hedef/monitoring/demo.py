@@ -21,6 +21,7 @@ from hedef.monitoring.actions import (
     ContributionSave,
     CycleOpen,
     CyclePublish,
+    EvidenceAdd,
     SubmissionAccept,
     SubmissionReturn,
     SubmissionSave,
@@ -65,7 +66,7 @@ def _report(cycle: ReportingCycle, strategy: str, number: str) -> Submission:
     )
 
 
-def _content(report: Submission, **fields: Any) -> ReportContent:
+def _content(**fields: Any) -> ReportContent:
     text = fields.pop("narrative")
     return ReportContent(narrative=f"[Demo] {text}", **fields)
 
@@ -74,7 +75,7 @@ def _write(report: Submission, who: str, *, submit: bool = False, **fields: Any)
     action = SubmissionSubmit if submit else SubmissionSave
     report.refresh_from_db()
     return action(
-        report, actor=_actor(who), content=_content(report, **fields), version=report.version
+        report, actor=_actor(who), content=_content(**fields), version=report.version
     ).execute()
 
 
@@ -207,7 +208,7 @@ def _play(cycle: ReportingCycle) -> None:
     ContributionSave(
         platform,
         actor=_actor("focal-rinn"),
-        text="[Demo] RİNN provided the e-government login (ASAN İmza) for the platform.",
+        text="[Demo] RİNN platforma elektron hökumət girişini (ASAN İmza) təmin etdi.",
         version=0,
     ).execute()
     targets = {t.pk: v for t, v in zip(platform.measure.targets.all(), [14.0], strict=False)}
@@ -215,7 +216,7 @@ def _play(cycle: ReportingCycle) -> None:
         platform,
         "focal-in",
         submit=True,
-        narrative="The platform's terms of reference were approved; 14 suppliers registered.",
+        narrative="Platformanın texniki tapşırığı təsdiq edildi; 14 təchizatçı qeydiyyatdan keçdi.",
         target_values=targets,
         **progress,
     )
@@ -226,15 +227,15 @@ def _play(cycle: ReportingCycle) -> None:
         roadmap,
         "focal-in",
         submit=True,
-        narrative="Work has started.",
+        narrative="İşlərə başlanılıb.",
         **{**progress, "percent_complete": 20.0},
     )
     SubmissionReturn(
         roadmap,
         actor=_actor("analyst"),
         comments={
-            "narrative": "[Demo] Name the two sectors chosen for the pilots and the "
-            "documents that approve them."
+            "narrative": "[Demo] Pilot layihələr üçün seçilmiş iki sahəni və onları "
+            "təsdiq edən sənədləri göstərin."
         },
     ).execute()
 
@@ -242,26 +243,26 @@ def _play(cycle: ReportingCycle) -> None:
         _report(cycle, _strategy_code(ECONOMY_DOCUMENT), "8.1.1.4"),
         "focal-in",
         submit=True,
-        narrative="Three incentive options for private data centres were drafted with MN.",
+        narrative="Özəl data mərkəzləri üçün üç təşviq variantı MN ilə birgə hazırlanıb.",
         **{**progress, "stage": Stage.INTERIM, "percent_complete": 55.0},
     )
     _write(
         _report(cycle, _strategy_code(ECONOMY_DOCUMENT), "8.1.1.5"),
         "focal-in",
-        narrative="The support programme waits for its budget line.",
+        narrative="Dəstək proqramı büdcə xəttinin ayrılmasını gözləyir.",
         progress_status=ProgressStatus.DELAYED,
         stage=Stage.INITIAL,
         percent_complete=10.0,
-        obstacles="[Demo] The 2026 budget has no line for the programme yet.",
+        obstacles="[Demo] 2026-cı il büdcəsində proqram üçün hələ xətt yoxdur.",
         deviation_reason=DeviationReason.FUNDING,
         deviation_risk=RiskLevel.HIGH,
-        corrective_action="[Demo] Request a line in the 2027 budget; start with donor funds.",
+        corrective_action="[Demo] 2027-ci il büdcəsində xətt istəmək; donor vəsaiti ilə başlamaq.",
         expected_date=datetime.date(2027, 3, 31),
     )
     _write(
         _report(cycle, _strategy_code(ECONOMY_DOCUMENT), "8.1.1.6"),
         "focal-in",
-        narrative="Premises for the centre are being chosen.",
+        narrative="Mərkəz üçün bina seçilir.",
         **{**progress, "percent_complete": 15.0},
     )
     indicator = Submission.objects.get(
@@ -272,7 +273,9 @@ def _play(cycle: ReportingCycle) -> None:
     SubmissionSubmit(
         indicator,
         actor=_actor("focal-in"),
-        content=ReportContent(indicator_value=31.0, narrative="[Demo] 31 enterprises by 30 June."),
+        content=ReportContent(
+            indicator_value=31.0, narrative="[Demo] 30 iyun vəziyyətinə 31 müəssisə."
+        ),
         version=indicator.version,
     ).execute()
     trained = Submission.objects.get(
@@ -290,21 +293,29 @@ def _play(cycle: ReportingCycle) -> None:
 
     # RİNN, the Digital Development Concept's lead executor.
     diagnostics = _report(cycle, _strategy_code(CONCEPT_DOCUMENT), "1.1.1")
+    EvidenceAdd(
+        diagnostics,
+        actor=_actor("focal-rinn"),
+        name="diaqnostika-yekun-hesabat.pdf",
+        data=_pdf("Demo: diagnostics of 12 state bodies, summary report"),
+    ).execute()
     _write(
         diagnostics,
         "focal-rinn",
         submit=True,
-        narrative="Diagnostics of 12 state bodies completed; the summary report is attached.",
+        narrative="12 dövlət qurumunun diaqnostikası başa çatıb; yekun hesabat əlavə olunub.",
         progress_status=ProgressStatus.COMPLETED,
         stage=Stage.FINAL,
         percent_complete=100.0,
     )
-    SubmissionAccept(diagnostics, actor=_actor("analyst"), comment="[Demo] Complete.").execute()
+    SubmissionAccept(
+        diagnostics, actor=_actor("analyst"), comment="[Demo] Hesabat tamdır."
+    ).execute()
     _write(
         _report(cycle, _strategy_code(CONCEPT_DOCUMENT), "1.2.1"),
         "focal-rinn",
         submit=True,
-        narrative="The process architecture's first draft covers 40 processes.",
+        narrative="Proseslər arxitekturasının ilk layihəsi 40 prosesi əhatə edir.",
         **progress,
     )
     coordination = _report(cycle, _strategy_code(CONCEPT_DOCUMENT), "1.3.1")
@@ -312,17 +323,43 @@ def _play(cycle: ReportingCycle) -> None:
         coordination,
         "focal-rinn",
         submit=True,
-        narrative="Meetings were held.",
+        narrative="Görüşlər keçirilib.",
         **{**progress, "percent_complete": 50.0},
     )
     SubmissionReturn(
         coordination,
         actor=_actor("analyst"),
-        comments={"": "[Demo] Say which meetings, with whom, and what they decided."},
+        comments={"": "[Demo] Hansı görüşlər, kimlərlə keçirilib, hansı qərarlar verilib?"},
     ).execute()
     _write(
         _report(cycle, _strategy_code(CONCEPT_DOCUMENT), "1.1.3"),
         "focal-rinn",
-        narrative="The self-assessment questionnaire for businesses is being drafted.",
+        narrative="Sahibkarlar üçün özünüqiymətləndirmə sorğusu hazırlanır.",
         **{**progress, "percent_complete": 25.0},
     )
+
+
+def _pdf(line: str) -> bytes:
+    """A one-page PDF saying ``line`` (ASCII): demo evidence that opens in any reader."""
+    stream = f"BT /F1 14 Tf 60 780 Td ({line}) Tj ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)

@@ -28,7 +28,12 @@ BLANK = [("", "—")]
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker; it reads and writes ISO dates whatever the language."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CycleForm(forms.Form):
@@ -222,7 +227,7 @@ class UploadForm(forms.Form):
         limit = getattr(settings, self.setting)
         if upload.size > limit:
             raise forms.ValidationError(
-                _("%(name)s is larger than the %(limit)s MB limit."),
+                _("%(name)s is larger than the %(limit)d MB limit."),
                 code="too_large",
                 params={"name": upload.name, "limit": limit // 2**20},
             )

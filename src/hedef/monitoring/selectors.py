@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from hedef.accounts.models import Role
@@ -39,7 +38,11 @@ def submission_queryset() -> QuerySet[Submission]:
 
 
 def overdue(submission: Submission, on: datetime.date | None = None) -> bool:
-    return is_overdue(ReportState(submission.state), submission.cycle.due_date, on or today())
+    """Whether the report is late (its cycle still open, the due date passed, not submitted)."""
+    cycle = submission.cycle
+    return cycle.is_open and is_overdue(
+        ReportState(submission.state), cycle.due_date, on or today()
+    )
 
 
 def overdue_filter(on: datetime.date | None = None) -> Q:
@@ -84,7 +87,8 @@ def contributors(submission: Submission) -> list[Agency]:
     return sorted(seen.values(), key=lambda a: az_sort_key(a.acronym or a.name))
 
 
-def cycles_for(user: Any) -> list[ReportingCycle]:
+def cycle_list() -> list[ReportingCycle]:
+    """Every reporting cycle, newest period first."""
     return list(ReportingCycle.objects.prefetch_related("versions__version"))
 
 
@@ -106,24 +110,34 @@ class CycleOverview:
     totals: Counter[str]
     overdue: int
 
+    @property
+    def total(self) -> int:
+        return sum(self.totals.values())
+
 
 def cycle_overview(cycle: ReportingCycle, on: datetime.date | None = None) -> CycleOverview:
     """Reports of ``cycle`` counted by agency and state, with the overdue ones."""
+    late = cycle.is_open and (on or today()) > cycle.due_date
+    pending = {state.value for state in PENDING_STATES}
     rows: dict[int, AgencyRow] = {}
+    agencies = Agency.objects.in_bulk(
+        set(Submission.objects.filter(cycle=cycle).values_list("agency_id", flat=True))
+    )
+    counts = (
+        Submission.objects.filter(cycle=cycle)
+        .values_list("agency_id", "state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     totals: Counter[str] = Counter()
-    late = 0
-    for submission in Submission.objects.filter(cycle=cycle).select_related("agency"):
-        row = rows.setdefault(submission.agency_id, AgencyRow(submission.agency))
-        row.counts[submission.state] += 1
-        totals[submission.state] += 1
-        if (
-            is_overdue(ReportState(submission.state), cycle.due_date, on or today())
-            and cycle.is_open
-        ):
-            row.overdue += 1
-            late += 1
+    for agency_id, state, n in counts:
+        row = rows.setdefault(agency_id, AgencyRow(agencies[agency_id]))
+        row.counts[state] += n
+        totals[state] += n
+        if late and state in pending:
+            row.overdue += n
     ordered = sorted(rows.values(), key=lambda r: az_sort_key(r.agency.acronym or r.agency.name))
-    return CycleOverview(cycle, ordered, totals, late)
+    return CycleOverview(cycle, ordered, totals, sum(r.overdue for r in ordered))
 
 
 @dataclass(frozen=True)
@@ -144,10 +158,12 @@ def agency_due_items(agency: Agency, on: datetime.date | None = None) -> list[Du
     return sorted(items, key=lambda i: (i.submission.cycle.due_date, not i.as_lead, _order(i)))
 
 
-def _order(item: DueItem) -> tuple[str, int]:
-    subject = item.submission.measure or item.submission.indicator
-    version = subject.version if subject else None
-    return (version.strategy.code if version else "", subject.position if subject else 0)
+def _order(item: DueItem) -> tuple[str, bool, int]:
+    """Strategy, then its measures before its indicators, each in document order."""
+    submission = item.submission
+    subject = submission.measure or submission.indicator
+    assert subject is not None
+    return (subject.version.strategy.code, submission.is_indicator, subject.position)
 
 
 def review_queue() -> QuerySet[Submission]:
@@ -181,10 +197,6 @@ def submission_changes_since(submission: Submission, version: int) -> list[Chang
             keys = sorted(k for k in after if k not in {"version", "state"})
             changes.append(Change(entry, keys, details["before"], after))
     return changes
-
-
-def submissions_by_ids(ids: Iterable[int]) -> dict[int, Submission]:
-    return {s.pk: s for s in submission_queryset().filter(pk__in=list(ids))}
 
 
 def unassigned_measures(cycle: ReportingCycle) -> list[Measure]:

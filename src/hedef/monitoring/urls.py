@@ -5,7 +5,7 @@ from hedef.monitoring.views import cycles, operator, review, submissions, workbo
 app_name = "monitoring"
 
 urlpatterns = [
-    path("", cycles.cycle_list, name="cycles"),
+    path("", cycles.cycle_index, name="cycles"),
     path("cycles/new/", cycles.cycle_open, name="cycle-open"),
     path("cycles/<int:pk>/", cycles.cycle_detail, name="cycle-detail"),
     path("cycles/<int:pk>/publish/", cycles.cycle_publish, name="cycle-publish"),

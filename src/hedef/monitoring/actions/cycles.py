@@ -17,7 +17,7 @@ from hedef.domain.reporting import ReportState, Verb, check_cycle_dates, cycle_y
 from hedef.evaluation.publication import cycle_snapshot_publish
 from hedef.monitoring.actions.base import Action, advance, touch
 from hedef.monitoring.actors import Actor
-from hedef.monitoring.audit import audit_record
+from hedef.monitoring.audit import audit_record, audit_record_many
 from hedef.monitoring.errors import CycleClosed, NotPossible
 from hedef.monitoring.models import CycleVersion, IndicatorReporter, ReportingCycle, Submission
 from hedef.monitoring.selectors import reporting_agency
@@ -65,13 +65,34 @@ class CycleOpen(Action):
         if not self.strategies:
             raise NotPossible("no_strategy", _("Choose at least one strategy."))
         cycle = ReportingCycle.objects.create(**self.fields, opened_by=self.actor.person)
-        created = 0
+        reports: list[Submission] = []
         for strategy in self.strategies:
             version = strategy.current_version
             assert version is not None
             CycleVersion.objects.create(cycle=cycle, version=version)
-            created += self._measure_reports(cycle, version, start, end)
-            created += self._indicator_reports(cycle, version, start, end)
+            reports += self._measure_reports(cycle, version, start, end)
+            reports += self._indicator_reports(cycle, version, start, end)
+        created = Submission.objects.bulk_create(reports)
+        if any(report.pk is None for report in created):
+            created = list(cycle.submissions.order_by("pk"))
+        audit_record_many(
+            actor=self.actor,
+            records=[
+                (
+                    "submission.create",
+                    report,
+                    None,
+                    {
+                        "cycle": cycle.pk,
+                        "subject": str(report),
+                        "agency": report.agency.code,
+                        "state": report.state,
+                        "version": report.version,
+                    },
+                )
+                for report in created
+            ],
+        )
         audit_record(
             actor=self.actor,
             action="cycle.open",
@@ -79,58 +100,40 @@ class CycleOpen(Action):
             after={
                 **self.fields,
                 "strategies": [f"{s.code} v{s.current_version.number}" for s in self.strategies],
-                "reports": created,
+                "reports": len(created),
             },
         )
         return cycle
 
     def _measure_reports(
         self, cycle: ReportingCycle, version: PlanVersion, start: datetime.date, end: datetime.date
-    ) -> int:
+    ) -> list[Submission]:
         measures = version.measures.prefetch_related(
             Prefetch("executors", queryset=MeasureExecutor.objects.select_related("agency"))
         ).order_by("position")
-        count = 0
+        reports = []
         for measure in measures:
             period = Period(measure.period_start, measure.period_end, measure.period_text)
             agency = reporting_agency(measure)
-            if agency is None or not measure_due(period, start, end):
-                continue
-            self._create(cycle, agency, measure=measure)
-            count += 1
-        return count
+            if agency is not None and measure_due(period, start, end):
+                reports.append(Submission(cycle=cycle, agency=agency, measure=measure))
+        return reports
 
     def _indicator_reports(
         self, cycle: ReportingCycle, version: PlanVersion, start: datetime.date, end: datetime.date
-    ) -> int:
+    ) -> list[Submission]:
         reporters = dict(
             IndicatorReporter.objects.filter(strategy=version.strategy).values_list(
                 "indicator_number", "agency"
             )
         )
-        count = 0
-        for indicator in version.indicators.prefetch_related("targets").order_by("position"):
-            agency_id = indicator.responsible_id or reporters.get(indicator.number)
-            if agency_id is None or not indicator_due(indicator, start, end):
-                continue
-            self._create(cycle, Agency.objects.get(pk=agency_id), indicator=indicator)
-            count += 1
-        return count
-
-    def _create(self, cycle: ReportingCycle, agency: Agency, **subject: object) -> None:
-        submission = Submission.objects.create(cycle=cycle, agency=agency, **subject)
-        audit_record(
-            actor=self.actor,
-            action="submission.create",
-            obj=submission,
-            after={
-                "cycle": cycle.pk,
-                "subject": str(submission),
-                "agency": agency.code,
-                "state": submission.state,
-                "version": submission.version,
-            },
-        )
+        agencies = Agency.objects.in_bulk()
+        return [
+            Submission(cycle=cycle, agency=agencies[agency_id], indicator=indicator)
+            for indicator in version.indicators.prefetch_related("targets").order_by("position")
+            if (agency_id := indicator.responsible_id or reporters.get(indicator.number))
+            and indicator_due(indicator, start, end)
+        ]
 
 
 class CyclePublish(Action):

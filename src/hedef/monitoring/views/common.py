@@ -1,10 +1,11 @@
-"""What the monitoring views share: labels of report fields, role-aware look-ups."""
+"""What the monitoring views share: labels of report fields, reading a report."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.core.exceptions import FieldDoesNotExist
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -24,11 +25,12 @@ def field_label(submission: Submission, key: str) -> str:
         measure = submission.measure
         target = measure.targets.filter(pk=target_id).first() if measure is not None else None
         return _("Target “%(phrase)s”") % {"phrase": target.phrase if target else target_id}
-    if key in FIELD_LABELS:
-        return str(FIELD_LABELS[key])  # type: ignore[index]
+    labels: dict[str, Any] = dict(FIELD_LABELS)
+    if key in labels:
+        return str(labels[key])
     try:
         return str(Submission._meta.get_field(key).verbose_name)
-    except Exception:
+    except FieldDoesNotExist:
         return key
 
 
@@ -41,11 +43,3 @@ def readable_submission(request: HttpRequest, pk: int) -> Submission:
         _("This report belongs to another agency."),
     )
     return submission
-
-
-def agency_of(user: Any) -> Any:
-    return getattr(user, "agency", None)
-
-
-def not_found() -> Http404:
-    return Http404(_("No such page."))

@@ -12,8 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hedef.accounts.models import Role
 from hedef.accounts.permissions import (
     can_download_workbook,
+    can_invite,
     can_manage_cycles,
+    can_manage_tokens,
     can_review,
+    can_view_audit,
     can_view_reporting,
     require,
 )
@@ -25,46 +28,43 @@ from hedef.monitoring.actors import Actor
 from hedef.monitoring.forms import CycleForm
 from hedef.monitoring.models import ReportingCycle
 from hedef.monitoring.selectors import (
+    AgencyRow,
+    cycle_list,
     cycle_overview,
-    cycles_for,
     overdue,
     submission_queryset,
     unassigned_measures,
 )
 
 NO_ROLE = gettext_lazy("Your account has no role in Hədəf.")
+ONLY_OPERATORS = gettext_lazy("Only the operator's monitoring unit may open or publish cycles.")
 
 
-def cycle_list(request: HttpRequest) -> HttpResponse:
+def cycle_index(request: HttpRequest) -> HttpResponse:
     require(can_view_reporting(request.user), NO_ROLE)
     user = request.user
     focal = getattr(user, "role", None) == Role.FOCAL_PERSON
     rows = []
-    for cycle in cycles_for(user):
+    for cycle in cycle_list():
         overview = cycle_overview(cycle)
         if focal:
             mine = next((r for r in overview.rows if r.agency.pk == user.agency_id), None)
-            rows.append(
-                {
-                    "cycle": cycle,
-                    "counts": mine.counts if mine else {},
-                    "overdue": mine.overdue if mine else 0,
-                    "total": mine.total if mine else 0,
-                }
-            )
+            mine = mine or AgencyRow(user.agency)
+            counts, late, total = mine.counts, mine.overdue, mine.total
         else:
-            rows.append(
-                {
-                    "cycle": cycle,
-                    "counts": overview.totals,
-                    "overdue": overview.overdue,
-                    "total": sum(overview.totals.values()),
-                }
-            )
+            counts, late, total = overview.totals, overview.overdue, overview.total
+        rows.append({"cycle": cycle, "counts": counts, "overdue": late, "total": total})
     return render(
         request,
         "monitoring/cycle_list.html",
-        {"rows": rows, "can_open": can_manage_cycles(user), "focal": focal},
+        {
+            "rows": rows,
+            "can_open": can_manage_cycles(user),
+            "focal": focal,
+            "can_invite": can_invite(user),
+            "can_manage_tokens": can_manage_tokens(user),
+            "can_view_audit": can_view_audit(user),
+        },
     )
 
 
@@ -133,6 +133,10 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def cycle_publish(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReportingCycle, pk=pk)
+    require(can_manage_cycles(request.user), ONLY_OPERATORS)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Tick the box to confirm the publication."))
+        return redirect(cycle)
     try:
         CyclePublish(cycle, actor=Actor.from_request(request)).execute()
     except DomainError as error:

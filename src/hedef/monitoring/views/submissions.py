@@ -112,9 +112,14 @@ def _threads(submission: Submission) -> list[dict[str, Any]]:
     ]
 
 
+def _open(submission: Submission) -> bool:
+    """Whether the agency can still change the report (cycle open, not with the reviewer)."""
+    return submission.cycle.is_open and submission.state in EDITABLE_STATES
+
+
 def _context(request: HttpRequest, submission: Submission, **extra: Any) -> dict[str, Any]:
     user = request.user
-    open_state = submission.cycle.is_open and submission.state in EDITABLE_STATES
+    open_state = _open(submission)
     agencies = contributors(submission)
     mine = None
     if getattr(user, "role", None) == Role.FOCAL_PERSON:
@@ -128,7 +133,11 @@ def _context(request: HttpRequest, submission: Submission, **extra: Any) -> dict
         "overdue": overdue(submission),
         "editable": open_state and can_edit_submission(user, submission),
         "targets": [
-            {"target": t, "value": values.get(t.pk)}
+            {
+                "target": t,
+                "stage": display_value("stage", t.stage),
+                "value": values.get(t.pk),
+            }
             for t in (submission.measure.targets.all() if submission.measure else [])
         ],
         "returned_labels": [field_label(submission, k) for k in submission.returned_fields or []],
@@ -159,11 +168,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = readable_submission(request, pk)
     if request.method == "GET":
         form = None
-        if (
-            submission.cycle.is_open
-            and submission.state in EDITABLE_STATES
-            and can_edit_submission(request.user, submission)
-        ):
+        if _open(submission) and can_edit_submission(request.user, submission):
             form = ReportForm(submission=submission)
         return render(
             request, "monitoring/submission_detail.html", _context(request, submission, form=form)

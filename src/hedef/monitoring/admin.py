@@ -1,0 +1,61 @@
+"""Administration of monitoring: who reports which indicator; read-only views of the rest.
+
+Reports, cycles and tokens change only through their pages (so every change is
+audited); audit entries never change at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from hedef.monitoring.models import (
+    AgencyToken,
+    AuditEntry,
+    IndicatorReporter,
+    ReportingCycle,
+    Submission,
+)
+
+
+@admin.register(IndicatorReporter)
+class IndicatorReporterAdmin(admin.ModelAdmin):
+    list_display = ["strategy", "indicator_number", "agency"]
+    list_filter = ["strategy", "agency"]
+    autocomplete_fields = ["agency"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(ReportingCycle)
+class ReportingCycleAdmin(ReadOnlyAdmin):
+    list_display = ["label", "kind", "period_start", "period_end", "due_date", "state"]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "agency", "state", "version", "updated_at", "updated_by"]
+    list_filter = ["cycle", "state", "agency"]
+
+
+@admin.register(AgencyToken)
+class AgencyTokenAdmin(ReadOnlyAdmin):
+    list_display = ["prefix", "agency", "label", "created_at", "last_used_at", "revoked_at"]
+    exclude = ["token_hash"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["id", "at", "action", "object_type", "object_id", "hash"]
+    list_filter = ["action", "object_type"]

@@ -1,0 +1,110 @@
+"""Operators sign in with a password, then a TOTP code; focal persons with a password only."""
+
+import time
+
+import pytest
+
+from hedef.accounts.models import User
+from hedef.domain import totp
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_on(settings):
+    settings.HEDEF_OPERATOR_TOTP = True
+
+
+def sign_in(client, username):
+    return client.post(
+        "/accounts/login/",
+        {"username": username, "password": "correct horse battery", "next": "/reporting/"},
+    )
+
+
+def code_for(user, offset=0):
+    user.refresh_from_db()
+    return totp.totp(user.totp_secret, time.time() + offset)
+
+
+def test_an_operator_enrols_then_reaches_the_page(client, users):
+    sign_in(client, "analyst1")
+    response = client.get("/reporting/")
+    assert response.status_code == 302 and response.url.startswith("/accounts/two-factor/")
+    page = client.get(response.url)
+    assert page.context["enrolling"]
+    assert page.context["uri"].startswith("otpauth://totp/")
+    assert page.context["secret"] in page.context["uri"]
+    analyst = users["operator_analyst"]
+    done = client.post(response.url, {"code": code_for(analyst), "next": "/reporting/"})
+    assert done.status_code == 302 and done.url == "/reporting/"
+    assert client.get("/reporting/").status_code == 200
+    analyst.refresh_from_db()
+    assert analyst.has_authenticator
+    from hedef.monitoring.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="user.totp_enrol", object_id=str(analyst.pk)).exists()
+
+
+def test_an_administrator_resets_a_lost_authenticator(client, users):
+    analyst = users["operator_analyst"]
+    analyst.totp_secret = totp.generate_secret()
+    analyst.save()
+    client.force_login(users["operator_admin"])
+    from hedef.accounts.middleware import SESSION_KEY
+
+    session = client.session
+    session[SESSION_KEY] = users["operator_admin"].pk
+    session.save()
+    response = client.post(
+        "/admin/accounts/user/",
+        {"action": "reset_authenticator", "_selected_action": [analyst.pk]},
+    )
+    assert response.status_code == 302
+    analyst.refresh_from_db()
+    assert analyst.totp_secret == "" and not analyst.has_authenticator
+
+
+def test_an_enrolled_operator_types_a_code_at_every_sign_in(client, users):
+    analyst = users["operator_analyst"]
+    analyst.totp_secret = totp.generate_secret()
+    analyst.save()
+    sign_in(client, "analyst1")
+    wrong = client.post("/accounts/two-factor/", {"code": "000000"})
+    assert wrong.status_code == 400
+    assert client.get("/reporting/").status_code == 302
+    from django.utils import timezone
+
+    User.objects.filter(pk=analyst.pk).update(totp_confirmed_at=timezone.now())
+    code = code_for(analyst)
+    assert client.post("/accounts/two-factor/", {"code": code}).status_code == 302
+    assert client.get("/reporting/").status_code == 200
+    client.logout()
+    sign_in(client, "analyst1")
+    replay = client.post("/accounts/two-factor/", {"code": code})
+    assert replay.status_code == 400  # a code works once
+
+
+def test_too_many_wrong_codes_sign_the_operator_out(client, users):
+    sign_in(client, "analyst1")
+    for _ in range(5):
+        response = client.post("/accounts/two-factor/", {"code": "000000"})
+    assert response.status_code == 302 and response.url == "/accounts/login/"
+    assert client.get("/reporting/").status_code == 302
+
+
+def test_focal_persons_and_leadership_sign_in_with_a_password_only(client, users):
+    sign_in(client, "focal2")
+    assert client.get("/reporting/").status_code == 200
+
+
+def test_the_demo_operators_are_exempt_only_by_the_demo_setting(client, users, settings):
+    settings.HEDEF_DEMO_TOTP_EXEMPT_USERS = ("analyst1",)
+    sign_in(client, "analyst1")
+    assert client.get("/reporting/").status_code == 200
+    client.logout()
+    sign_in(client, "admin1")
+    assert client.get("/reporting/").status_code == 302
+
+
+def test_the_api_is_not_behind_the_second_factor(client, users, db):
+    sign_in(client, "analyst1")
+    assert client.get("/api/v1/openapi.json").status_code == 200
