@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
-
 import operator
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject, new_method_proxy
