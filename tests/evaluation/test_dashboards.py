@@ -129,3 +129,30 @@ def _more_measures(portfolio, *, count):
                 cycle=cycle, measure=measure, agency=agency, state="published", stage="initial"
             )
             TargetValue.objects.create(submission=report, target=target, value=3)
+
+
+def test_dashboards_read_in_russian_beside_an_overdue_count(client, users, pages, portfolio):
+    """The navigation's overdue count feeds a Russian plural, which takes it modulo 10."""
+    import datetime
+
+    from hedef.agencies.models import Agency
+    from hedef.monitoring.models import ReportingCycle, Submission
+
+    late = ReportingCycle.objects.create(
+        label="2026, I rüb",
+        kind="quarterly",
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 3, 31),
+        due_date=datetime.date(2026, 4, 15),
+    )
+    Submission.objects.create(
+        cycle=late,
+        measure=portfolio["version"].measures.get(number="1.1.2"),
+        agency=Agency.objects.get(code="rinn"),
+    )
+    client.force_login(users["focal_rinn"])
+    client.cookies["django_language"] = "ru"
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert 'lang="ru"' in response.content.decode()

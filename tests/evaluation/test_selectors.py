@@ -120,3 +120,26 @@ def test_forecast_points_run_from_the_latest_value_to_the_target_year(indicators
     points = indicators["I.1"].forecast_points()
     assert points[0] == (2026.0, 29.0)  # the chart's tick 2026 is the end of 2026
     assert [year for year, _ in points] == [2026.0, 2027.0]
+
+
+def test_reports_on_an_earlier_plan_version_count_for_the_same_numbered_measure(
+    portfolio, at_end_of_2026
+):
+    from dataclasses import replace
+
+    from hedef.plans.services import plan_import
+    from tests.evaluation.conftest import portfolio_plan
+
+    plan = portfolio_plan()
+    amended = replace(
+        plan,
+        version_label="amended",
+        measures=tuple(replace(m, title=f"{m.title} (amended)") for m in plan.measures),
+    )
+    assert plan_import(plan=amended, via="test").version.number == 2
+    found = {m.measure.number: m for m in measure_evaluations(when=at_end_of_2026)}
+    assert found["1.1.1"].measure.title == "Measure 1.1.1 (amended)"
+    assert [(n, m.status) for n, m in sorted(found.items())] == [
+        (number, status) for number, status, *_ in STATUSES
+    ]
+    assert found["2.1.3"].assessment.target_checks[0].reported == 12.0

@@ -1,12 +1,24 @@
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, new_method_proxy
 
 from hedef.accounts.models import Role
 from hedef.accounts.permissions import can_review, can_view_reporting
+
+
+class LazyCount(SimpleLazyObject):
+    """A count read only when shown; usable as the number of a plural message.
+
+    Plural rules such as Russian's take the number modulo 10 and 100, which a plain
+    ``SimpleLazyObject`` does not support.
+    """
+
+    __int__ = new_method_proxy(int)
+    __mod__ = new_method_proxy(operator.mod)
 
 
 def reporting_nav(request: HttpRequest) -> dict[str, Any]:
@@ -25,6 +37,6 @@ def reporting_nav(request: HttpRequest) -> dict[str, Any]:
             "show": True,
             "my": user.role == Role.FOCAL_PERSON and user.agency_id is not None,
             "review": can_review(user),
-            "overdue": SimpleLazyObject(late),
+            "overdue": LazyCount(late),
         }
     }

@@ -30,6 +30,13 @@ def snapshot_data(
     indicator number) to ``observations``, ``attainment``, ``progress_status`` and
     ``forecast`` (a sentence); ``agency_timeliness`` maps agency codes to the share
     of reports submitted on time.
+
+    An observation's ``year`` (and each ``forecast_points`` year) places it on the
+    charts' axis, where the tick of a year is its end, when that year's target is
+    due: the annual value of 2026 is at 2026, the value at the end of June 2026
+    (``"period": "2026-S1"``) at 2025.5. ``period`` names the reporting period.
+    Monitoring builds these states when it publishes a cycle
+    (``hedef.evaluation.publication``).
     """
     measure_states = measure_states or {}
     indicator_states = indicator_states or {}

@@ -19,7 +19,8 @@ class EvaluationDate:
     ``on`` is the calendar day evaluated and ``as_of`` its end as a fractional
     year (the methodology's unit of time). ``cycles`` are the cycles whose period
     has ended by ``on``: only their reports are read. ``cycle`` is the cycle whose
-    end was chosen, ``None`` when the evaluation stands on a plain day (today).
+    end was chosen, ``None`` when the evaluation stands on a plain day (today);
+    ``choices`` are every cycle, latest first, for the pages' date chooser.
     """
 
     on: datetime.date
@@ -34,10 +35,6 @@ class EvaluationDate:
         A closed cycle without an accepted report on a measure makes it ``not_reported``.
         """
         return cycle.published or cycle.due < self.on
-
-    @property
-    def closed_cycles(self) -> tuple[CycleRow, ...]:
-        return tuple(cycle for cycle in self.cycles if self.closed(cycle))
 
 
 def evaluation_date(

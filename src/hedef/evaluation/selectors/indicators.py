@@ -92,10 +92,6 @@ class IndicatorEvaluation:
         return self.agency.code if self.agency else None
 
     @property
-    def final_year(self) -> int | None:
-        return max(self.targets) if self.targets else None
-
-    @property
     def latest(self) -> Observation | None:
         return self.observations[-1] if self.observations else None
 
