@@ -21,7 +21,12 @@ def test_the_navigation_shows_each_role_its_reporting_links(
     client, users, role, reporting, mine, review
 ):
     client.force_login(users[role])
-    nav = client.get("/").content.decode().split('class="main-nav"')[1].split("</nav>")[0]
+    nav = (
+        client.get(reverse("plans:home"))
+        .content.decode()
+        .split('class="main-nav"')[1]
+        .split("</nav>")[0]
+    )
     assert (reverse("monitoring:cycles") in nav) is reporting
     assert (reverse("monitoring:my-agency") in nav) is mine
     assert (reverse("monitoring:review-queue") in nav) is review
@@ -95,7 +100,7 @@ def test_the_demo_history_fills_every_screen(loaded_plans, users):
         )  # fmt: skip
     demo_reporting()
     states = set(Submission.objects.values_list("state", flat=True))
-    assert states == {"draft", "submitted", "returned", "accepted"}
+    assert {"draft", "submitted", "returned", "accepted"} <= states
     assert Submission.objects.filter(comments__field="narrative").exists()
     assert Submission.objects.filter(evidence__kind="pdf", state="accepted").exists()
     assert "nothing changed" in demo_reporting()

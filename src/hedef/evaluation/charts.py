@@ -95,10 +95,12 @@ def rating_spec(rating: Rating) -> dict[str, Any]:
     return charts.readiness_chart(
         title=_("Digital readiness of state bodies: ranks and rank intervals"),
         points=points,
+        # "%%" with "% {}": a bare "% o" would read as a format directive to gettext.
         description=_(
-            "Each agency's rank, with the ranks it takes in 90% of the simulations "
+            "Each agency's rank, with the ranks it takes in 90%% of the simulations "
             "that vary the rating's method and weights."
-        ),
+        )
+        % {},
     )
 
 
