@@ -109,3 +109,13 @@ def _operators_without_second_factor(settings):
     switch it back on.
     """
     settings.HEDEF_OPERATOR_TOTP = False
+
+
+@pytest.fixture
+def english(client):
+    """For tests that read English wording: the client asks for English, code runs in it."""
+    from django.utils import translation
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield

@@ -42,6 +42,7 @@ def test_every_role_reads_every_dashboard(client, users, pages, role):
         assert b'class="vega-chart"' in response.content
 
 
+@pytest.mark.usefixtures("english")
 def test_strategy_dashboard_shows_statuses_charts_and_their_sources(client, users, pages):
     client.force_login(users["leadership"])
     response = client.get(pages[0])

@@ -107,6 +107,7 @@ def published_cycle(portfolio, users):
     return cycle
 
 
+@pytest.mark.usefixtures("english")
 def test_publishing_makes_the_cycles_evaluation_the_portals_snapshot(client, published_cycle):
     snapshot = Snapshot.objects.get(is_current=True)
     assert snapshot.key == "2027-i-yarimil"

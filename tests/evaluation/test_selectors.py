@@ -75,6 +75,7 @@ def indicators(at_end_of_2026):
     return {i.indicator.number: i for i in indicator_evaluations(when=at_end_of_2026)}
 
 
+@pytest.mark.usefixtures("english")
 def test_attainment_progress_and_forecast_of_a_seeded_series(indicators):
     item = indicators["I.1"]
     assert [(o.period, o.at, o.value) for o in item.observations] == [

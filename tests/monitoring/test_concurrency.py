@@ -24,8 +24,9 @@ def test_a_save_from_an_old_version_is_refused(platform, more_users):
     assert "narrative" in change.keys and change.after["narrative"] == "Birinci."
 
 
+@pytest.mark.usefixtures("english")
 def test_the_second_browser_sees_the_versions_and_the_change(client, platform, more_users):
-    first, second = client, client.__class__()
+    first, second = client, client.__class__(HTTP_ACCEPT_LANGUAGE="en")
     first.force_login(more_users["focal_in"])
     second.force_login(more_users["focal_in"])
     url = platform.get_absolute_url()
