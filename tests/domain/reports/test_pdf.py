@@ -87,6 +87,13 @@ def test_key_figures_read_back_equal_to_the_input(pdf_az, pdf_text_az, data_az, 
     )
 
 
+def test_charts_are_drawn_into_the_pdf(pdf_text_az):
+    # Chart text is placed word by word; pdfplumber joins the words without spaces.
+    text = "".join("".join(pdf_text_az).split())
+    assert "Rank(1=best)" in text  # the readiness chart's axis, drawn as text
+    assert "Measuresbystatusandprioritydirection" in text  # a status chart's title
+
+
 def test_every_measure_number_is_in_the_measure_table(pdf_text_az, data_az):
     pages = [page for page in pdf_text_az if "Self-reported" in page]
     numbers = set(re.findall(r"^(\d+(?:\.\d+){3})\s", "\n".join(pages), flags=re.M))
@@ -161,3 +168,13 @@ def test_the_stylesheet_prints_without_a_warning(report_az, caplog):
     with caplog.at_level("WARNING", logger="weasyprint"):
         render_pdf(short)
     assert [record.getMessage() for record in caplog.records] == []
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.invalid/logo.png", "https://example.invalid/font.woff2", "ftp://x/y"]
+)
+def test_the_printer_fetches_nothing_from_the_network(url):
+    from hedef.domain.reports.pdf_writer import offline_fetcher
+
+    with pytest.raises(ValueError, match="disallowed protocol"):
+        offline_fetcher().fetch(url)
