@@ -77,10 +77,9 @@ def figure_box_text(page, label: str) -> str:
         ("Self-reported statuses that disagree", lambda f: str(f.disagreements)),
     ],
 )
-def test_key_figures_read_back_equal_to_the_input(pdf_az, pdf_text_az, data_az, label, value):
+def test_key_figures_read_back_equal_to_the_input(pdf_pages_az, pdf_text_az, data_az, label, value):
     summary = next(i for i, page in enumerate(pdf_text_az) if "Measures by status" in page)
-    with pdfplumber.open(io.BytesIO(pdf_az)) as pdf:
-        text = figure_box_text(pdf.pages[summary], label)
+    text = figure_box_text(pdf_pages_az[summary], label)
     assert (
         text.removeprefix(label).split()[: len(value(data_az.key_figures).split())]
         == value(data_az.key_figures).split()
@@ -100,11 +99,8 @@ def test_every_measure_number_is_in_the_measure_table(pdf_text_az, data_az):
     assert numbers == {measure.number for measure in data_az.sections[0].measures}
 
 
-def test_fonts_are_embedded_and_are_the_report_faces(pdf_az):
-    with pdfplumber.open(io.BytesIO(pdf_az)) as pdf:
-        names = {
-            char["fontname"].split("+", 1)[-1] for page in pdf.pages[:3] for char in page.chars
-        }
+def test_fonts_are_embedded_and_are_the_report_faces(pdf_az, pdf_pages_az):
+    names = {char["fontname"].split("+", 1)[-1] for page in pdf_pages_az[:3] for char in page.chars}
     assert any(name.startswith(("NotoSans", "Noto-Sans")) for name in names), names
     pdffonts = shutil.which("pdffonts")
     if pdffonts is None:
