@@ -74,10 +74,16 @@ def pdf_en(report_en):
 
 
 @pytest.fixture(scope="session")
-def pdf_text_az(pdf_az):
-    """The text of every page, as pdfplumber extracts it."""
+def pdf_pages_az(pdf_az):
+    """The PDF opened once with pdfplumber."""
     with pdfplumber.open(io.BytesIO(pdf_az)) as pdf:
-        return [page.extract_text() or "" for page in pdf.pages]
+        yield pdf.pages
+
+
+@pytest.fixture(scope="session")
+def pdf_text_az(pdf_pages_az):
+    """The text of every page, as pdfplumber extracts it."""
+    return [page.extract_text() or "" for page in pdf_pages_az]
 
 
 @pytest.fixture(scope="session")

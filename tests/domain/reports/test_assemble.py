@@ -85,7 +85,9 @@ def test_consolidated_report_nests_chapters_under_each_strategy(consolidated_rep
     titles = {section.key: section.title for section in consolidated_report.sections}
     assert titles["s2-measures"] == "3.2. Measures"
     assert titles["timeliness"].startswith("4. ")
-    assert len(consolidated_report.cover.strategies) == 2
+    assert [act for _title, act in consolidated_report.cover.strategies] == [
+        "Azərbaycan Respublikası Prezidentinin Sərəncamı ilə təsdiq edilmişdir."
+    ] * 2
 
 
 @pytest.mark.parametrize(

@@ -41,3 +41,10 @@ def test_consolidated_report_renders_as_html_and_docx(consolidated_report, conso
     # Two measure tables, each on landscape pages of its own.
     orientations = [s.page_width > s.page_height for s in document.sections]
     assert orientations.count(True) == 2
+
+
+def test_what_needs_attention_is_listed_under_each_strategy(consolidated_report, consolidated_data):
+    from hedef.domain.reports.model import Heading
+
+    headings = [b.text for b in consolidated_report.sections[0].blocks if isinstance(b, Heading)]
+    assert headings == ["What needs attention", *(s.title for s in consolidated_data.sections)]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hedef.domain.reports.formatting import (
     format_date,
@@ -103,3 +106,15 @@ def test_percent_and_days():
     assert format_percent(None, language="az") == "—"
     assert format_days(2.5, language="az") == "2,5"
     assert format_days(3.0, language="en") == "3"
+
+
+@settings(max_examples=500)
+@given(
+    st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+    st.sampled_from(["az", "en", "ru"]),
+)
+def test_number_reads_back_to_within_its_rounding(value, language):
+    text = format_number(value, language=language)
+    assert re.fullmatch(r"-?\d+([.,]\d\d)?", text)  # never "1e-05", never "-0"
+    assert not re.fullmatch(r"-0([.,]00)?", text)
+    assert abs(float(text.replace(",", ".")) - value) <= 0.005 + 1e-12 * abs(value)

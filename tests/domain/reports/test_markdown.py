@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hedef.domain.reports.markdown import blocks_from_markdown, inline
 from hedef.domain.reports.model import (
@@ -84,6 +87,11 @@ def test_a_line_starting_with_a_pipe_continues_its_paragraph():
     assert paragraph.text == "c = 1 − x when |L| < |x₀| < 2|L|, and c = 1 beyond."
 
 
+def test_extra_cells_join_the_last_column_rather_than_vanish():
+    (table,) = blocks_from_markdown("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n")
+    assert [cell.text for cell in table.rows[0].cells] == ["1", "2 | 3"]
+
+
 def test_a_stray_pipe_line_is_text_not_a_hang():
     assert blocks_from_markdown("| not a table\n") == (Paragraph((Text("| not a table"),)),)
 
@@ -109,3 +117,24 @@ def _text(block):
     if isinstance(block, BulletList):
         return " ".join("".join(run.text for run in item) for item in block.items)
     return getattr(block, "text", "")
+
+
+_WORDS = st.text(alphabet="abcəıçşxyz", min_size=1, max_size=6)
+_TOKENS = st.sampled_from(
+    ["#", "##", "-", "1.", ">", "|", "|---|", "|---|---|", "```", "**", "*", "`", "\\|", " "]
+)
+_LINES = st.lists(
+    st.lists(st.one_of(_WORDS, _TOKENS), max_size=6).map(" ".join), min_size=1, max_size=12
+)
+
+
+@settings(max_examples=300, deadline=1000)
+@given(_LINES)
+def test_any_markdown_ends_and_keeps_every_word(lines):
+    text = "\n".join(lines)
+    blocks = blocks_from_markdown(text)
+    written = " ".join(_text(block) for block in blocks)
+    kept = set(re.findall(r"[a-zəıçş]+", written))
+    # A fence's info string ("```yaml") names the language; it is not text.
+    text = re.sub(r"^\s*```.*$", "", text, flags=re.M)
+    assert set(re.findall(r"[a-zəıçş]+", text)) <= kept

@@ -77,14 +77,20 @@ def figure_box_text(page, label: str) -> str:
         ("Self-reported statuses that disagree", lambda f: str(f.disagreements)),
     ],
 )
-def test_key_figures_read_back_equal_to_the_input(pdf_az, pdf_text_az, data_az, label, value):
+def test_key_figures_read_back_equal_to_the_input(pdf_pages_az, pdf_text_az, data_az, label, value):
     summary = next(i for i, page in enumerate(pdf_text_az) if "Measures by status" in page)
-    with pdfplumber.open(io.BytesIO(pdf_az)) as pdf:
-        text = figure_box_text(pdf.pages[summary], label)
+    text = figure_box_text(pdf_pages_az[summary], label)
     assert (
         text.removeprefix(label).split()[: len(value(data_az.key_figures).split())]
         == value(data_az.key_figures).split()
     )
+
+
+def test_charts_are_drawn_into_the_pdf(pdf_text_az):
+    # Chart text is placed word by word; pdfplumber joins the words without spaces.
+    text = "".join("".join(pdf_text_az).split())
+    assert "Rank(1=best)" in text  # the readiness chart's axis, drawn as text
+    assert "Measuresbystatusandprioritydirection" in text  # a status chart's title
 
 
 def test_every_measure_number_is_in_the_measure_table(pdf_text_az, data_az):
@@ -93,11 +99,8 @@ def test_every_measure_number_is_in_the_measure_table(pdf_text_az, data_az):
     assert numbers == {measure.number for measure in data_az.sections[0].measures}
 
 
-def test_fonts_are_embedded_and_are_the_report_faces(pdf_az):
-    with pdfplumber.open(io.BytesIO(pdf_az)) as pdf:
-        names = {
-            char["fontname"].split("+", 1)[-1] for page in pdf.pages[:3] for char in page.chars
-        }
+def test_fonts_are_embedded_and_are_the_report_faces(pdf_az, pdf_pages_az):
+    names = {char["fontname"].split("+", 1)[-1] for page in pdf_pages_az[:3] for char in page.chars}
     assert any(name.startswith(("NotoSans", "Noto-Sans")) for name in names), names
     pdffonts = shutil.which("pdffonts")
     if pdffonts is None:
@@ -161,3 +164,13 @@ def test_the_stylesheet_prints_without_a_warning(report_az, caplog):
     with caplog.at_level("WARNING", logger="weasyprint"):
         render_pdf(short)
     assert [record.getMessage() for record in caplog.records] == []
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.invalid/logo.png", "https://example.invalid/font.woff2", "ftp://x/y"]
+)
+def test_the_printer_fetches_nothing_from_the_network(url):
+    from hedef.domain.reports.pdf_writer import offline_fetcher
+
+    with pytest.raises(ValueError, match="disallowed protocol"):
+        offline_fetcher().fetch(url)

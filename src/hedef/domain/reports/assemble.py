@@ -212,7 +212,7 @@ def _cover(data: ReportData, f: Formats) -> Cover:
         facts.append((_("Reports due by"), f.date(data.cycle.due)))
     facts.append((_("Report date"), f.date(data.generated_on)))
     strategies = tuple(
-        f"{s.title} ({s.period})" if data.consolidated else s.title for s in data.sections
+        (f"{s.title} ({s.period})" if data.consolidated else s.title, s.act) for s in data.sections
     )
     audit = ""
     if data.audit_head_hash:
@@ -223,7 +223,6 @@ def _cover(data: ReportData, f: Formats) -> Cover:
         issuer=data.issuer,
         title=data.title,
         strategies=strategies,
-        acts=tuple(s.act for s in data.sections if s.act),
         facts=tuple(facts),
         demo_notice=demo_notice() if data.demo else "",
         audit_line=audit,
@@ -313,17 +312,20 @@ def _status_summary_table(figures: KeyFigures, f: Formats) -> Table:
 
 def _attention(data: ReportData) -> list[Block]:
     """What needs attention: the numbers of measures and indicators off track, by strategy."""
-    items: list[tuple[Text, ...]] = []
-    for strategy in data.sections:
-        prefix = f"{strategy.title}: " if data.consolidated else ""
-        for label, numbers in _attention_lines(strategy):
-            if numbers:
-                items.append((Text(prefix + label + " ", bold=True), Text(_listed(numbers))))
     blocks: list[Block] = [Heading(_("What needs attention"), level=2, anchor="attention")]
-    if items:
-        blocks.append(BulletList(tuple(items)))
-    else:
-        blocks.append(Paragraph.of(_("No measure is behind schedule, overdue or unreported.")))
+    for strategy in data.sections:
+        items = tuple(
+            (Text(label + " ", bold=True), Text(_listed(numbers)))
+            for label, numbers in _attention_lines(strategy)
+            if numbers
+        )
+        if data.consolidated:
+            # Under each strategy's own name, so that a measure number is never ambiguous.
+            blocks.append(Heading(strategy.title, level=3))
+        if items:
+            blocks.append(BulletList(items))
+        else:
+            blocks.append(Paragraph.of(_("No measure is behind schedule, overdue or unreported.")))
     return blocks
 
 

@@ -167,13 +167,17 @@ def _cover(document: Document, cover: Cover, language: str) -> None:
     # Azerbaijani capitals: "Monitorinq" → "MONİTORİNQ", not "MONITORINQ".
     run = kicker.add_run(az_upper(cover.title) if language == "az" else cover.title.upper())
     run.bold, run.font.size, run.font.color.rgb = True, Pt(13), BRAND
-    for title in cover.strategies:
-        _add(document, title, style="Title")
-    for act in cover.acts:
-        paragraph = _add(document, style="Hedef Lead")
-        paragraph.add_run(act).italic = True
-        paragraph.paragraph_format.space_before = Pt(12)
-        paragraph.paragraph_format.space_after = Pt(24)
+    single = len(cover.strategies) == 1
+    for title, act in cover.strategies:
+        if single:
+            _add(document, title, style="Title")
+        else:
+            run = _add(document, style="Hedef Lead").add_run(title)
+            run.bold, run.font.size, run.font.color.rgb = True, Pt(14), BRAND_DARK
+        if act:
+            paragraph = _add(document, style="Hedef Lead")
+            paragraph.add_run(act).italic = True
+            paragraph.paragraph_format.space_after = Pt(24 if single else 12)
     for label, value in cover.facts:
         paragraph = document.add_paragraph()
         paragraph.add_run(f"{label}: ").font.color.rgb = MUTED

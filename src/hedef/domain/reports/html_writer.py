@@ -136,15 +136,22 @@ def _cover(cover: Cover) -> str:
     if cover.issuer:
         parts.append(f'<p class="issuer">{escape(cover.issuer)}</p>')
     if len(cover.strategies) == 1:
+        ((title, act),) = cover.strategies
         parts.append(
             f'<h1><span class="kicker">{escape(cover.title)}</span> '
-            f'<span class="strategy">{escape(cover.strategies[0])}</span></h1>'
+            f'<span class="strategy">{escape(title)}</span></h1>'
         )
+        if act:
+            parts.append(f'<p class="act">{escape(act)}</p>')
     else:
         parts.append(f'<h1><span class="kicker">{escape(cover.title)}</span></h1>')
-        items = "".join(f"<li>{escape(title)}</li>" for title in cover.strategies)
+        items = "".join(
+            f"<li>{escape(title)}"
+            + (f'<span class="act">{escape(act)}</span>' if act else "")
+            + "</li>"
+            for title, act in cover.strategies
+        )
         parts.append(f'<ul class="strategies">{items}</ul>')
-    parts += [f'<p class="act">{escape(act)}</p>' for act in cover.acts]
     facts = "".join(
         f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>"
         for label, value in cover.facts

@@ -192,7 +192,7 @@ def _table(lines: list[str], key: str) -> Table:
     header = _split_row(lines[0])
     aligns = [_align(cell) for cell in _split_row(lines[1])]
     aligns += [Align.LEFT] * (len(header) - len(aligns))
-    body = [(_split_row(line) + [""] * len(header))[: len(header)] for line in lines[2:]]
+    body = [_fit(_split_row(line), len(header)) for line in lines[2:]]
     # Columns as wide as their longest text, within bounds, so a short "basis"
     # column does not take as much room as a long "rule" column.
     widths = [
@@ -205,6 +205,13 @@ def _table(lines: list[str], key: str) -> Table:
     )
     rows = tuple(Row(tuple(Cell(inline(cell)) for cell in cells)) for cells in body)
     return Table(key=key, caption="", columns=columns, rows=rows, row_headers=False)
+
+
+def _fit(cells: list[str], width: int) -> list[str]:
+    """Pad a short row; a long row's extra cells join its last cell rather than vanish."""
+    if len(cells) > width:
+        cells = [*cells[: width - 1], " | ".join(cells[width - 1 :])]
+    return cells + [""] * (width - len(cells))
 
 
 def _align(rule: str) -> Align:

@@ -231,8 +231,7 @@ class Cover:
 
     issuer: str
     title: str
-    strategies: tuple[str, ...]
-    acts: tuple[str, ...]
+    strategies: tuple[tuple[str, str], ...]  # (title, approving act) of each strategy
     facts: tuple[tuple[str, str], ...]  # (label, value) pairs: period, cycle, date
     demo_notice: str = ""
     audit_line: str = ""

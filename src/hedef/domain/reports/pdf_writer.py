@@ -11,13 +11,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from weasyprint import HTML  # type: ignore[import-untyped]
+from weasyprint import HTML, URLFetcher  # type: ignore[import-untyped]
 
 from hedef.domain.reports.fonts import DEFAULT_FONT_DIRS, find_fonts, font_face_css
 from hedef.domain.reports.html_writer import document, page_css
 from hedef.domain.reports.model import Report
 
-__all__ = ["render_pdf"]
+__all__ = ["OFFLINE_PROTOCOLS", "offline_fetcher", "render_pdf"]
+
+# The charts travel as data: URIs and the fonts as local files; nothing else is
+# ever fetched, whatever text reaches the document.
+OFFLINE_PROTOCOLS = frozenset({"data", "file"})
+
+
+def offline_fetcher() -> URLFetcher:
+    """A WeasyPrint fetcher that refuses every URL but ``data:`` and ``file:``."""
+    return URLFetcher(allowed_protocols=OFFLINE_PROTOCOLS, fail_on_errors=False)
 
 
 def render_pdf(report: Report, *, font_dirs: Sequence[Path] = DEFAULT_FONT_DIRS) -> bytes:
@@ -32,7 +41,7 @@ def render_pdf(report: Report, *, font_dirs: Sequence[Path] = DEFAULT_FONT_DIRS)
     """
     fonts = font_face_css(find_fonts(font_dirs))
     html = document(report, extra_css=f"{fonts}\n{page_css(report)}", svg_as_image=True)
-    printed = HTML(string=html, base_url=None).render()
+    printed = HTML(string=html, base_url=None, url_fetcher=offline_fetcher()).render()
     metadata = printed.metadata
     metadata.title = report.running_title
     metadata.description = report.subject

@@ -94,10 +94,11 @@ def status_columns(groups: Sequence[GroupStatus]) -> tuple[str, ...]:
 def status_table(*, key: str, caption: str, label: str, groups: Sequence[GroupStatus]) -> Table:
     """Counts per status, one row per group, with a total column and a total row."""
     keys = status_columns(groups)
+    # Status columns wide enough for "Completed" in the header without breaking it.
     columns = (
         Column(_("No."), width=0.6),
-        Column(label, width=4),
-        *(Column(status_label(status), Align.RIGHT, 1) for status in keys),
+        Column(label, width=2.8),
+        *(Column(status_label(status), Align.RIGHT, 1.15) for status in keys),
         Column(_("Total"), Align.RIGHT, 0.8),
     )
     rows = [
