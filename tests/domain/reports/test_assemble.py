@@ -155,7 +155,7 @@ def test_every_indicator_has_heading_chart_sentence_and_values(report_az, data_a
         assert any(s.startswith(indicator.forecast.sentence) for s in sentences)
         values = table(report_az, f"indicator-{indicator.number}-values")
         years = [row.cells[0].text for row in values.rows]
-        assert "2025 (baseline)" in years and "01.07.2027" in years and "2029" in years
+        assert "2025 (baseline)" in years and "30.06.2028" in years and "2029" in years
 
 
 def test_readiness_table_never_shows_a_bare_rank(report_az, data_az):
