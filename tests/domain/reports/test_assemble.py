@@ -19,6 +19,7 @@ from hedef.domain.reports.model import (
     Paragraph,
     RowKind,
 )
+from tests.domain.reports.conftest import untranslated
 
 SINGLE_ORDER = [
     "summary",
@@ -221,6 +222,18 @@ def test_annex_carries_methodology_and_full_audit_hash(report_az, data_az):
     assert data_az.audit_head_hash in texts
     assert "Hədəf evaluation methodology" in texts
     assert report_az.cover.audit_line.endswith(data_az.audit_head_hash[-8:])
+
+
+def test_head_of_an_unpublished_cycle_is_labelled_as_the_current_one(data_az):
+    with untranslated():
+        report = assemble(replace(data_az, audit_head_recorded=False))
+    texts = [getattr(b, "text", "") for b in blocks_of(report, "annex")]
+    assert data_az.audit_head_hash in texts
+    assert any("The cycle is not published yet" in text for text in texts)
+    assert not any("recorded for this reporting cycle" in text for text in texts)
+    assert report.cover.audit_line.startswith(
+        "Audit chain head when this report was produced (the cycle is not published): "
+    )
 
 
 def test_every_label_goes_through_gettext(monkeypatch, data_az):

@@ -293,6 +293,10 @@ class ReportData:
         readiness_draws: the number of Monte Carlo draws behind the rank intervals.
         methodology: the methodology excerpt for the annex, as Markdown.
         audit_head_hash: the audit chain's head hash recorded for the cycle.
+        audit_head_recorded: whether ``audit_head_hash`` was recorded when the
+            cycle was published; ``False`` for a cycle not yet published, whose
+            report carries the chain's head at the time it was produced instead
+            (and says so).
         demo: whether the data are demonstration data (every page says so).
     """
 
@@ -308,6 +312,7 @@ class ReportData:
     readiness_draws: int | None = None
     methodology: str = ""
     audit_head_hash: str = ""
+    audit_head_recorded: bool = True
     demo: bool = False
 
     @property
