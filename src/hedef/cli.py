@@ -185,6 +185,7 @@ def report(
     from hedef.monitoring.models import ReportingCycle
 
     started = time.perf_counter()
+    fmt, lang = fmt.lower(), lang.lower()
     try:
         check_format(fmt, lang)
         if output is not None and (problem := _unwritable(output)):

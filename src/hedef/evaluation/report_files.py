@@ -53,10 +53,10 @@ def _html(report: Report) -> bytes:
 
 
 _FORMATS = {
+    "pdf": _Format("application/pdf", render_pdf),
     "docx": _Format(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", render_docx
     ),
-    "pdf": _Format("application/pdf", render_pdf),
     "html": _Format("text/html; charset=utf-8", _html),
 }
 FORMATS = tuple(_FORMATS)
