@@ -32,23 +32,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hedef.agencies.models import Agency
 from hedef.domain.evaluation.rollup import GroupBy
-from hedef.domain.reporting import TARGET_PREFIX, ReportState, is_overdue
 from hedef.domain.reports import (
     Cycle,
     ForecastLine,
     IndicatorSection,
     KeyFigures,
     MeasureRow,
-    OverdueItem,
     ReadinessRow,
     ReportData,
-    ReturnedItem,
     StrategySection,
     TimelinessRow,
 )
@@ -56,6 +52,12 @@ from hedef.domain.reports.adapters import group_statuses, readiness_rows, timeli
 from hedef.domain.reports.formatting import Formats
 from hedef.domain.text import az_sort_key
 from hedef.evaluation.methodology import methodology_excerpt, methodology_text
+from hedef.evaluation.report_items import (
+    agency_names,
+    cycle_reports,
+    overdue_items,
+    returned_items,
+)
 from hedef.evaluation.selectors import (
     EvaluationDate,
     IndicatorEvaluation,
@@ -66,12 +68,10 @@ from hedef.evaluation.selectors import (
     readiness_rating,
     strategy_dashboard,
 )
-from hedef.monitoring.models import AuditEntry, AuditHead, ReportingCycle, Submission
-from hedef.plans.models import Indicator, Measure, MeasureTarget, PlanVersion, Strategy
+from hedef.monitoring.models import AuditHead, ReportingCycle
+from hedef.plans.models import PlanVersion, Strategy
 
 __all__ = ["report_data"]
-
-RETURN_ACTION = "submission.return"  # monitoring.actions.review.SubmissionReturn
 
 
 def report_data(
@@ -136,8 +136,8 @@ def _section(
             if node is not None:
                 titles.setdefault(node.number, node.title)
     order = list(titles)  # the measures come in plan order, and so do their nodes
-    reports = _cycle_reports(board.strategy, cycle)
-    returned = _returned(reports)
+    reports = cycle_reports(strategy=board.strategy, cycle=cycle)
+    returned = returned_items(reports=reports)
     return StrategySection(
         title=version.title,
         act=_act(version, f),
@@ -155,7 +155,7 @@ def _section(
         ),
         measures=tuple(_measure_row(item) for item in board.measures),
         indicators=tuple(_indicator_section(item) for item in board.indicators),
-        overdue=_overdue(board.measures, reports, cycle=cycle, today=today),
+        overdue=overdue_items(measures=board.measures, reports=reports, cycle=cycle, today=today),
         returned=returned,
         code=board.strategy.code,
     )
@@ -198,19 +198,14 @@ def _act(version: PlanVersion, f: Formats) -> str:
     return f"{_('Approved by')}: {act}"
 
 
-def _names(agencies: Iterable[Agency]) -> tuple[str, ...]:
-    """Agencies as the dashboard's tables name them: acronym, else the name."""
-    return tuple(agency.acronym or agency.name for agency in agencies)
-
-
 def _measure_row(item: MeasureEvaluation) -> MeasureRow:
     stage = item.assessment.stage_reached
     latest = item.latest
     return MeasureRow(
         number=item.measure.number,
         title=item.measure.title,
-        lead=_names(item.lead),
-        co_executors=_names(item.co_executors),
+        lead=agency_names(item.lead),
+        co_executors=agency_names(item.co_executors),
         period=item.measure.period_text,
         stage_reached=stage.value if stage else None,
         status=item.status,
@@ -249,131 +244,8 @@ def _indicator_section(item: IndicatorEvaluation) -> IndicatorSection:
         forecast=forecast,
         status=item.progress.status.value,
         attainment=item.attainment.value,
-        responsible=_names([item.agency])[0] if item.agency else "",
+        responsible=agency_names([item.agency])[0] if item.agency else "",
     )
-
-
-# ---- the cycle's reports: overdue and returned ---------------------------------------------
-
-
-def _cycle_reports(strategy: Strategy, cycle: ReportingCycle) -> list[Submission]:
-    """The cycle's reports on the strategy's measures and indicators, in plan order."""
-    reports = (
-        Submission.objects.filter(cycle=cycle)
-        .filter(Q(measure__version__strategy=strategy) | Q(indicator__version__strategy=strategy))
-        .select_related("agency", "measure", "indicator")
-    )
-    return sorted(reports, key=lambda report: (report.is_indicator, _subject(report).position))
-
-
-def _subject(report: Submission) -> Measure | Indicator:
-    subject = report.measure or report.indicator
-    assert subject is not None  # a report is on a measure or on an indicator
-    return subject
-
-
-def _subject_title(report: Submission) -> str:
-    return report.indicator.name if report.indicator else _subject(report).title
-
-
-def _overdue(
-    measures: Sequence[MeasureEvaluation],
-    reports: Sequence[Submission],
-    *,
-    cycle: ReportingCycle,
-    today: datetime.date,
-) -> tuple[OverdueItem, ...]:
-    """Measures past their period without final results, then reports past the due date.
-
-    A measure is listed once: its ended period says more than its late report.
-    """
-    items: list[OverdueItem] = []
-    stages: dict[str, str | None] = {}
-    for item in measures:
-        stage = item.assessment.stage_reached
-        stages[item.measure.number] = stage.value if stage else None
-        if item.status != "overdue":
-            continue
-        end = item.measure.period_end
-        due = datetime.date(end, 12, 31) if end is not None else None
-        items.append(
-            OverdueItem(
-                number=item.measure.number,
-                title=item.measure.title,
-                agencies=_names(item.lead),
-                reason="period_ended",
-                due=due,
-                days_overdue=(today - due).days if due else None,
-                stage_reached=stages[item.measure.number],
-            )
-        )
-    listed = {item.number for item in items}
-    for report in reports:
-        number = _subject(report).number
-        if number in listed or not is_overdue(ReportState(report.state), cycle.due_date, today):
-            continue
-        items.append(
-            OverdueItem(
-                number=number,
-                title=_subject_title(report),
-                agencies=_names([report.agency]),
-                reason="report_late",
-                due=cycle.due_date,
-                days_overdue=(today - cycle.due_date).days,
-                stage_reached=None if report.is_indicator else stages.get(number),
-            )
-        )
-    return tuple(items)
-
-
-def _returned(reports: Sequence[Submission]) -> tuple[ReturnedItem, ...]:
-    """Every report of the cycle a reviewer returned, with its latest return.
-
-    The audit log keeps each return with the fields reopened and the comments, so
-    a report returned and since corrected and accepted is still listed.
-    """
-    by_id = {str(report.pk): report for report in reports}
-    latest: dict[str, AuditEntry] = {}
-    for entry in AuditEntry.objects.filter(
-        action=RETURN_ACTION, object_type="submission", object_id__in=list(by_id)
-    ).order_by("pk"):
-        latest[entry.object_id] = entry
-    details = {key: entry.details.get("after", {}) for key, entry in latest.items()}
-    targets = _target_labels(
-        key for after in details.values() for key in after.get("returned_fields", [])
-    )
-    items = []
-    for key, report in by_id.items():
-        if key not in latest:
-            continue
-        after = details[key]
-        comments: dict[str, str] = after.get("comments", {})
-        fields = [str(field) for field in after.get("returned_fields", [])]
-        reason = [comments[""]] if comments.get("") else []
-        reason += [comments[field] for field in fields if comments.get(field)]
-        items.append(
-            ReturnedItem(
-                number=_subject(report).number,
-                title=_subject_title(report),
-                agency=_names([report.agency])[0],
-                returned_on=timezone.localdate(latest[key].at),
-                reason=" ".join(text.strip() for text in reason),
-                fields=tuple(targets.get(field, field) for field in fields),
-            )
-        )
-    return tuple(items)
-
-
-def _target_labels(keys: Iterable[str]) -> dict[str, str]:
-    """``target:<id>`` field keys → the target's phrase as the plan writes it."""
-    ids = {int(key[len(TARGET_PREFIX) :]) for key in keys if key.startswith(TARGET_PREFIX)}
-    if not ids:
-        return {}
-    rows = MeasureTarget.objects.filter(pk__in=ids).values_list("pk", "phrase", "value", "unit")
-    return {
-        f"{TARGET_PREFIX}{pk}": phrase or f"{value:g} {unit}".strip()
-        for pk, phrase, value, unit in rows
-    }
 
 
 # ---- the whole report ---------------------------------------------------------------------
@@ -415,7 +287,7 @@ def _timeliness(
     groups = group_figures(
         by=GroupBy.LEAD_AGENCY, measures=measures, indicators=indicators, when=when
     )
-    names = _agency_names(group.key[0] for group in groups)
+    names = _names_by_code(group.key[0] for group in groups)
     rows = [
         replace(row, agency=names.get(row.agency, row.agency))
         for row in timeliness_rows([group.timeliness for group in groups if group.timeliness])
@@ -430,7 +302,7 @@ def _readiness(
     rating = readiness_rating(when=when, draws=draws)
     if rating.result is None:
         return (), None
-    names = {rated.agency.code: _names([rated.agency])[0] for rated in rating.agencies}
+    names = {rated.agency.code: agency_names([rated.agency])[0] for rated in rating.agencies}
     rows = tuple(
         replace(row, agency=names.get(row.agency, row.agency))
         for row in readiness_rows(rating.result)
@@ -438,9 +310,9 @@ def _readiness(
     return rows, rating.result.draws
 
 
-def _agency_names(codes: Iterable[str]) -> dict[str, str]:
+def _names_by_code(codes: Iterable[str]) -> dict[str, str]:
     agencies = Agency.objects.in_bulk(list(codes), field_name="code")
-    return {code: _names([agency])[0] for code, agency in agencies.items()}
+    return {code: agency_names([agency])[0] for code, agency in agencies.items()}
 
 
 def _audit_head(cycle: ReportingCycle) -> tuple[str, bool]:
