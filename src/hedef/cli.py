@@ -167,9 +167,9 @@ def report(
 
     \b
     Examples:
-      hedef report digital-economy-2026-2029 --cycle 2026-i-yarimil -o report.pdf
+      hedef report CODE --cycle 2026-i-yarimil -o report.pdf
       hedef report all --cycle 3 --format docx --lang en -o consolidated.docx
-      hedef report code-a code-b --cycle "2026, I yarımil" --format html
+      hedef report CODE-A CODE-B --cycle "2026, I yarımil" --format html
     """
     import time
 
