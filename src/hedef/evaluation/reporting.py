@@ -90,7 +90,12 @@ def report_data(
         language: the report's language code ("az", "en"); activated meanwhile.
         today: the report's date, for days overdue; default: today in Baku.
         draws: Monte Carlo draws of the readiness rating; default: its definition's.
+
+    Raises:
+        ValueError: ``strategies`` is empty.
     """
+    if not strategies:
+        raise ValueError("a report covers at least one strategy")
     with translation.override(language):
         when = evaluation_date(cycle=cycle)
         on = today or timezone.localdate()
@@ -101,17 +106,14 @@ def report_data(
         indicators = [item for board in boards for item in board.indicators]
         head, recorded = _audit_head(cycle)
         readiness, draws_used = _readiness(when, draws)
+        consolidated = len(sections) > 1
         return ReportData(
             language=language,
-            title=_("Consolidated monitoring report")
-            if len(sections) > 1
-            else _("Monitoring report"),
+            title=_("Consolidated monitoring report") if consolidated else _("Monitoring report"),
             cycle=Cycle(cycle.label, cycle.period_start, cycle.period_end, cycle.due_date),
             generated_on=on,
             sections=sections,
-            key_figures=_total(sections, indicators)
-            if len(sections) > 1
-            else sections[0].key_figures,
+            key_figures=_total(sections, indicators) if consolidated else sections[0].key_figures,
             timeliness=_timeliness(measures, indicators, when),
             readiness=readiness,
             readiness_draws=draws_used,
