@@ -154,6 +154,11 @@ def _moment(day: datetime.date, late: int | None) -> datetime.datetime:
 @pytest.fixture
 def portfolio(registry):
     """The test portfolio loaded, with its three published cycles and their reports."""
+    return build_portfolio()
+
+
+def build_portfolio():
+    """Load the test portfolio (the agency registry must be loaded); for module fixtures too."""
     from hedef.agencies.models import Agency
     from hedef.monitoring.models import (
         CycleVersion,

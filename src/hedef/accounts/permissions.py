@@ -67,6 +67,16 @@ def can_view_dashboards(user: Any) -> bool:
     return _active(user) and (user.is_superuser or user.role in Role.values)
 
 
+def can_download_reports(user: Any) -> bool:
+    """Produce monitoring reports (DOCX, PDF, HTML): operators, and leadership who read them.
+
+    A report lists the reviewers' reasons for returning reports and every agency's
+    late reports, which a focal person does not see of other agencies; focal
+    persons read the dashboards instead.
+    """
+    return is_operator(user) or (_active(user) and user.role == Role.LEADERSHIP)
+
+
 def can_manage_cycles(user: Any) -> bool:
     """Open and publish reporting cycles."""
     return is_operator(user)

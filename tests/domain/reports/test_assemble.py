@@ -19,6 +19,7 @@ from hedef.domain.reports.model import (
     Paragraph,
     RowKind,
 )
+from tests.domain.reports.conftest import untranslated
 
 SINGLE_ORDER = [
     "summary",
@@ -157,7 +158,7 @@ def test_every_indicator_has_heading_chart_sentence_and_values(report_az, data_a
         assert any(s.startswith(indicator.forecast.sentence) for s in sentences)
         values = table(report_az, f"indicator-{indicator.number}-values")
         years = [row.cells[0].text for row in values.rows]
-        assert "2025 (baseline)" in years and "01.07.2027" in years and "2029" in years
+        assert "2025 (baseline)" in years and "30.06.2028" in years and "2029" in years
 
 
 def test_readiness_table_never_shows_a_bare_rank(report_az, data_az):
@@ -223,6 +224,18 @@ def test_annex_carries_methodology_and_full_audit_hash(report_az, data_az):
     assert data_az.audit_head_hash in texts
     assert "Hədəf evaluation methodology" in texts
     assert report_az.cover.audit_line.endswith(data_az.audit_head_hash[-8:])
+
+
+def test_head_of_an_unpublished_cycle_is_labelled_as_the_current_one(data_az):
+    with untranslated():
+        report = assemble(replace(data_az, audit_head_recorded=False))
+    texts = [getattr(b, "text", "") for b in blocks_of(report, "annex")]
+    assert data_az.audit_head_hash in texts
+    assert any("The cycle is not published yet" in text for text in texts)
+    assert not any("recorded for this reporting cycle" in text for text in texts)
+    assert report.cover.audit_line.startswith(
+        "Audit chain head when this report was produced (the cycle is not published): "
+    )
 
 
 def test_every_label_goes_through_gettext(monkeypatch, data_az):

@@ -95,7 +95,12 @@ def test_fractional_year_is_the_nearest_month_start(year, expected):
 
 @pytest.mark.parametrize(
     ("year", "language", "expected"),
-    [(2027, "az", "2027"), (2027.0, "en", "2027"), (2027.5, "az", "01.07.2027")],
+    [
+        (2027, "az", "2027"),
+        (2027.0, "en", "2027"),
+        (2027.5, "az", "30.06.2028"),
+        (2026.25, "en", "31 Mar 2027"),
+    ],
 )
 def test_year_label(year, language, expected):
     assert format_year(year, language=language) == expected

@@ -35,16 +35,20 @@ def annex_blocks(data: ReportData, f: Formats) -> list[Block]:
     else:
         blocks.append(Paragraph.of(_("The methodology is published separately.")))
     blocks.append(Heading(_("Audit chain"), level=2, anchor="annex-audit"))
-    blocks.append(
-        Paragraph.of(
-            _(
-                "Every change to reports, values and reviews in Hədəf is written to an audit "
-                "log whose entries are chained by their hashes: each entry's hash covers the "
-                "entry before it, so that no entry can be changed, removed or reordered without "
-                "it showing. The head of the chain recorded for this reporting cycle is:"
-            )
-        )
+    chain = _(
+        "Every change to reports, values and reviews in Hədəf is written to an audit "
+        "log whose entries are chained by their hashes: each entry's hash covers the "
+        "entry before it, so that no entry can be changed, removed or reordered without "
+        "it showing."
     )
+    if data.audit_head_recorded:
+        head = _("The head of the chain recorded for this reporting cycle is:")
+    else:
+        head = _(
+            "The cycle is not published yet, so no head has been recorded for it; "
+            "the head of the chain when this report was produced is:"
+        )
+    blocks.append(Paragraph.of(f"{chain} {head}"))
     if data.audit_head_hash:
         blocks.append(Paragraph((Text(data.audit_head_hash, code=True),), ParagraphStyle.CODE))
     else:

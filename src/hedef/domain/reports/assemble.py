@@ -215,10 +215,14 @@ def _cover(data: ReportData, f: Formats) -> Cover:
         (f"{s.title} ({s.period})" if data.consolidated else s.title, s.act) for s in data.sections
     )
     audit = ""
-    if data.audit_head_hash:
+    if data.audit_head_hash and data.audit_head_recorded:
         audit = _("Audit chain head for this cycle: %(hash)s") % {
             "hash": short_hash(data.audit_head_hash)
         }
+    elif data.audit_head_hash:
+        audit = _(
+            "Audit chain head when this report was produced (the cycle is not published): %(hash)s"
+        ) % {"hash": short_hash(data.audit_head_hash)}
     return Cover(
         issuer=data.issuer,
         title=data.title,

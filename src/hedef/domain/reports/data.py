@@ -13,8 +13,11 @@ One structure serves both kinds of report: a strategy report has one
 the readiness rating are about agencies, not strategies, and sit on
 :class:`ReportData` itself.
 
-Dates of observations are fractional years, as everywhere in the evaluation
-core: 2026.5 is 1 July 2026.
+An indicator's targets, values and forecast share the plans' year axis, the
+one the dashboards draw (:func:`hedef.domain.evaluation.dates.year_end_axis`):
+the point 2026 is the end of 2026, when the 2026 target is due, so a value for
+the year 2026 sits at 2026 beside its target and a value for the first half of
+2027 at 2026.5.
 """
 
 from __future__ import annotations
@@ -290,6 +293,10 @@ class ReportData:
         readiness_draws: the number of Monte Carlo draws behind the rank intervals.
         methodology: the methodology excerpt for the annex, as Markdown.
         audit_head_hash: the audit chain's head hash recorded for the cycle.
+        audit_head_recorded: whether ``audit_head_hash`` was recorded when the
+            cycle was published; ``False`` for a cycle not yet published, whose
+            report carries the chain's head at the time it was produced instead
+            (and says so).
         demo: whether the data are demonstration data (every page says so).
     """
 
@@ -305,6 +312,7 @@ class ReportData:
     readiness_draws: int | None = None
     methodology: str = ""
     audit_head_hash: str = ""
+    audit_head_recorded: bool = True
     demo: bool = False
 
     @property

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
@@ -117,10 +117,17 @@ def year_to_date(year: float) -> date:
 
 
 def format_year(year: float, *, language: str) -> str:
-    """Write an observation's time point: "2026" for a year, a short date for a fraction."""
+    """Write a time point of an indicator's values, on the plans' year axis.
+
+    On that axis, as on the dashboards' charts, the tick 2026 is the end of 2026,
+    when the 2026 target is due (:func:`hedef.domain.evaluation.dates.year_end_axis`).
+    A whole year is written as the year ("2026"); a fraction as the last day of
+    the period its value describes: 2026.5 is the end of June 2027, "30.06.2027".
+    """
     if float(year).is_integer():
         return str(int(year))
-    return format_date(year_to_date(year), language=language, short=True)
+    day = year_to_date(year + 1) - timedelta(days=1)
+    return format_date(day, language=language, short=True)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hedef.accounts.models import Role
 from hedef.accounts.permissions import (
+    can_download_reports,
     can_download_workbook,
     can_invite,
     can_manage_cycles,
@@ -122,6 +123,7 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reports": reports,
             "operator": operator,
             "can_publish": can_manage_cycles(user) and cycle.is_open,
+            "can_download_reports": can_download_reports(user),
             "workbook_agency": agency
             if agency and can_download_workbook(user, agency.pk)
             else None,
