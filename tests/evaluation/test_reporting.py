@@ -83,6 +83,7 @@ def test_rows_agree_with_the_figures_and_follow_the_plan(portfolio, c3):
     assert section.period == "2025–2027" and section.code == STRATEGY
 
 
+@pytest.mark.usefixtures("english")
 def test_indicators_are_drawn_as_on_the_dashboard(portfolio, c3):
     board = strategy_dashboard(strategy=portfolio["strategy"], when=evaluation_date(cycle=c3))
     first = data_for(portfolio, c3).sections[0].indicators[0]
@@ -139,6 +140,7 @@ def test_published_cycle_carries_its_recorded_head(portfolio, c3):
     assert (data.audit_head_hash, data.audit_head_recorded) == (RECORDED, True)
 
 
+@pytest.mark.usefixtures("english")
 def test_open_cycle_carries_the_current_head_labelled_as_such(portfolio, c3):
     ReportingCycle.objects.filter(pk=c3.pk).update(state=ReportingCycle.State.OPEN)
     c3.refresh_from_db()
