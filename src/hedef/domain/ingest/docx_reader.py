@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from hashlib import sha256
 from typing import Any
 
 from docx import Document
@@ -57,14 +56,8 @@ def read_docx(data: bytes, file_name: str) -> ParsedPlan:
             has no tables, or has no table that is an action plan; or the plan's
             content cannot be read (raised by the row mapping).
     """
-    plan = read_docx_tables(data, file_name)
-    return pipeline.plan_from_rows(
-        plan.front_text,
-        plan.header,
-        plan.rows,
-        file_name=file_name,
-        sha256=sha256(data).hexdigest(),
-    )
+    tables = read_docx_tables(data, file_name)
+    return pipeline.plan_from_tables(tables, data=data, file_name=file_name)
 
 
 def read_docx_tables(data: bytes, file_name: str) -> ActionPlan:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Sequence
-from hashlib import sha256
 from typing import Any
 
 import pdfplumber
@@ -57,14 +56,8 @@ def read_pdf(data: bytes, file_name: str) -> ParsedPlan:
             text layer (a scan), or has no table that is an action plan; or the
             plan's content cannot be read (raised by the row mapping).
     """
-    plan = read_pdf_tables(data, file_name)
-    return pipeline.plan_from_rows(
-        plan.front_text,
-        plan.header,
-        plan.rows,
-        file_name=file_name,
-        sha256=sha256(data).hexdigest(),
-    )
+    tables = read_pdf_tables(data, file_name)
+    return pipeline.plan_from_tables(tables, data=data, file_name=file_name)
 
 
 def read_pdf_tables(data: bytes, file_name: str) -> ActionPlan:

@@ -9,6 +9,7 @@ read at all becomes an :class:`IngestionError` naming the place.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from pathlib import PurePath
@@ -27,6 +28,7 @@ from hedef.domain.ingest.model import Flag, ParsedPlan, TableRow
 from hedef.domain.ingest.plan_tree import build_nodes, renumber_orphans
 from hedef.domain.ingest.rows import PlanRows, read_rows
 from hedef.domain.ingest.sections import split_lines
+from hedef.domain.ingest.tables import ActionPlan
 from hedef.domain.ingest.text_plan import TEXT_HEADER, text_rows
 from hedef.domain.plan import (
     AgencyAlias,
@@ -39,7 +41,7 @@ from hedef.domain.plan import (
 )
 from hedef.domain.targets import targets_in
 
-__all__ = ["parse_text", "plan_from_rows"]
+__all__ = ["parse_text", "plan_from_rows", "plan_from_tables"]
 
 # Share of characters that may be control characters before a text counts as binary.
 _MAX_CONTROL_SHARE = 0.01
@@ -225,3 +227,14 @@ def _measures(rows: PlanRows, node_numbers: set[str]) -> tuple[Measure, ...]:
 def _measure_years(measures: Sequence[Measure]) -> tuple[int, int] | None:
     years = [year for m in measures for year in (m.period.start, m.period.end) if year is not None]
     return (min(years), max(years)) if years else None
+
+
+def plan_from_tables(plan: ActionPlan, *, data: bytes, file_name: str) -> ParsedPlan:
+    """The plan of a document whose action-plan table a reader (DOCX, PDF) has laid out."""
+    return plan_from_rows(
+        plan.front_text,
+        plan.header,
+        plan.rows,
+        file_name=file_name,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
