@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 import markdown
 
@@ -14,17 +15,37 @@ REPORT_OMITS = ("2.2", "7.3", "7.4")
 _HEADING = re.compile(r"^(#{2,6}) (\d+(?:\.\d+)*)[. ]", re.M)
 
 
-@cache
-def methodology_text() -> str:
-    """The methodology as Markdown (``docs/methodology.md`` is the same file)."""
-    return resources.files("hedef.domain.evaluation").joinpath("methodology.md").read_text("utf-8")
+def methodology_language(language: str) -> str:
+    """The language the methodology is written in that is closest to ``language``."""
+    code = (language or "en")[:2]
+    if code != "en" and _folder().joinpath(f"methodology.{code}.md").is_file():
+        return code
+    return "en"
 
 
 @cache
-def methodology_html() -> str:
+def methodology_text(language: str = "en") -> str:
+    """The methodology as Markdown in ``language`` where it is translated, else in English.
+
+    The English text (``docs/methodology.md`` is the same file) is the reference; the
+    translations keep its section numbers, which reports and pages cite.
+    """
+    code = methodology_language(language)
+    name = "methodology.md" if code == "en" else f"methodology.{code}.md"
+    return _folder().joinpath(name).read_text("utf-8")
+
+
+@cache
+def methodology_html(language: str = "en") -> str:
     return markdown.markdown(
-        methodology_text(), extensions=["tables", "toc", "sane_lists"], output_format="html"
+        methodology_text(language),
+        extensions=["tables", "toc", "sane_lists"],
+        output_format="html",
     )
+
+
+def _folder() -> Traversable:
+    return resources.files("hedef.domain.evaluation")
 
 
 def methodology_excerpt(text: str, *, omit: tuple[str, ...] = REPORT_OMITS) -> str:

@@ -117,7 +117,7 @@ def report_data(
             timeliness=_timeliness(measures, indicators, when),
             readiness=readiness,
             readiness_draws=draws_used,
-            methodology=methodology_excerpt(methodology_text()),
+            methodology=methodology_excerpt(methodology_text(language)),
             audit_head_hash=head,
             audit_head_recorded=recorded,
             demo=bool(settings.HEDEF_DEMO),

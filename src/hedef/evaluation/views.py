@@ -22,7 +22,7 @@ from hedef.domain.statuses import MEASURE_STATUS_ORDER
 from hedef.evaluation import charts, selectors
 from hedef.evaluation.forms import ReportForm
 from hedef.evaluation.labels import attainment_notes, measure_notes, progress_notes
-from hedef.evaluation.methodology import methodology_html
+from hedef.evaluation.methodology import methodology_html, methodology_language
 from hedef.evaluation.report_files import ReportRequestError, report_file, report_strategies
 from hedef.plans.models import Indicator, Strategy
 
@@ -47,7 +47,12 @@ logger = logging.getLogger(__name__)
 @login_not_required
 def methodology(request: HttpRequest) -> HttpResponse:
     """How every status, score and rank is computed (public: the reports quote it)."""
-    return render(request, "evaluation/methodology.html", {"body": mark_safe(methodology_html())})
+    language = methodology_language(get_language() or "en")
+    return render(
+        request,
+        "evaluation/methodology.html",
+        {"body": mark_safe(methodology_html(language)), "text_language": language},
+    )
 
 
 def _when(request: HttpRequest) -> selectors.EvaluationDate:
