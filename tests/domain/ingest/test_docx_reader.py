@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from pathlib import Path
 
@@ -22,7 +21,11 @@ from hedef.domain.ingest.scoring import format_scores, score
 from hedef.domain.ingest.sniff import MAX_DOCUMENT_BYTES
 from hedef.domain.ingest.tables import ActionPlan, column_roles
 from tests.fixtures.documents import build
-from tests.fixtures.documents.agreement import flat, row_agreement
+from tests.fixtures.documents.agreement import (
+    assert_read_as_typeset,
+    flat,
+    plan_row,
+)
 
 DOCUMENTS = Path(build.__file__).resolve().parent
 SAMPLES = [("001_concept", 21), ("002_strategy", 50)]
@@ -30,24 +33,8 @@ HEADER = ["Sıra №-si", "Tədbirin adı", "Əsas icraçı", "Digər icraçıla
 STAGES = ["ilkin nəticələr", "aralıq nəticələr", "yekun nəticələr"]
 
 
-@pytest.fixture(scope="module")
-def gold(shared_dir):
-    def load(stem: str) -> dict:
-        layout = build.layout_named(stem)
-        return json.loads((shared_dir / "gold" / layout.gold_file).read_text(encoding="utf-8"))
-
-    return load
-
-
 def _read(stem: str) -> ActionPlan:
     return read_docx_tables((DOCUMENTS / f"{stem}.docx").read_bytes(), f"{stem}.docx")
-
-
-def _row(plan: ActionPlan, opening: str) -> list[str]:
-    """The flattened cells of the plan row whose first cell opens with ``opening``."""
-    rows = [row for row in plan.rows if row.cells[0].startswith(opening)]
-    assert len(rows) == 1, f"{len(rows)} rows open with {opening!r}"
-    return [flat(cell) for cell in rows[0].cells]
 
 
 # --- the two sample plans ---------------------------------------------------------
@@ -57,15 +44,7 @@ def _row(plan: ActionPlan, opening: str) -> list[str]:
 def test_every_measure_of_the_sample_is_read_as_typeset(gold, stem, measures):
     layout = build.layout_named(stem)
     expected = build.expected_rows(gold(stem), layout)
-    agreement = row_agreement(_read(stem).rows, expected, build.plan_columns(layout))
-
-    assert len(agreement.numbers) == measures
-    assert list(agreement.numbers) == list(expected)
-    assert not agreement.duplicated
-    for column in ("number", "lead", "co_executors", "period"):
-        assert agreement.exact.get(column, 1.0) >= 0.99, agreement.mismatches
-    for column in ("title", "initial", "interim", "final"):
-        assert agreement.token_f1[column] >= 0.98, agreement.mismatches
+    assert_read_as_typeset(_read(stem).rows, expected, build.plan_columns(layout), measures)
 
 
 @pytest.mark.parametrize(("stem", "_measures"), SAMPLES)
@@ -104,20 +83,20 @@ def test_a_result_cell_merged_down_is_carried_into_both_measures():
         "word/document.xml"
     )
     plan = _read("001_concept")
-    first, second = _row(plan, "2.1."), _row(plan, "2.2.")
+    first, second = plan_row(plan.rows, "2.1."), plan_row(plan.rows, "2.2.")
     assert first[4:] == second[4:]
     assert all(second[4:])
 
 
 def test_a_lead_cell_merged_down_is_carried_into_both_measures():
     plan = _read("002_strategy")
-    assert _row(plan, "8.1.2.3.")[2] == "İN"
-    assert _row(plan, "8.1.2.4.")[2] == "İN"
+    assert plan_row(plan.rows, "8.1.2.3.")[2] == "İN"
+    assert plan_row(plan.rows, "8.1.2.4.")[2] == "İN"
 
 
 def test_a_result_cell_merged_across_two_stages_carries_its_text_into_both():
     plan = _read("001_concept")
-    results = _row(plan, "1.4.3.")[4:]
+    results = plan_row(plan.rows, "1.4.3.")[4:]
     assert results[1] == results[2] != results[0]
     assert "80%-nin" in results[1]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from functools import cache
 from pathlib import Path
 
@@ -28,30 +27,20 @@ from hedef.domain.ingest.tables import (
     column_roles,
 )
 from tests.fixtures.documents import build
-from tests.fixtures.documents.agreement import flat, row_agreement
+from tests.fixtures.documents.agreement import (
+    assert_read_as_typeset,
+    flat,
+    plan_row,
+    row_agreement,
+)
 
 DOCUMENTS = Path(build.__file__).resolve().parent
 SAMPLES = [("001_concept", 21), ("002_strategy", 50)]
 
 
-@pytest.fixture(scope="module")
-def gold(shared_dir):
-    def load(stem: str) -> dict:
-        layout = build.layout_named(stem)
-        return json.loads((shared_dir / "gold" / layout.gold_file).read_text(encoding="utf-8"))
-
-    return load
-
-
 @cache
 def _read(stem: str) -> ActionPlan:
     return read_pdf_tables((DOCUMENTS / f"{stem}.pdf").read_bytes(), f"{stem}.pdf")
-
-
-def _row(plan: ActionPlan, opening: str) -> list[str]:
-    rows = [row for row in plan.rows if row.cells[0].startswith(opening)]
-    assert len(rows) == 1, f"{len(rows)} rows open with {opening!r}"
-    return [flat(cell) for cell in rows[0].cells]
 
 
 # --- the two sample plans, as LibreOffice prints them ------------------------------
@@ -61,15 +50,7 @@ def _row(plan: ActionPlan, opening: str) -> list[str]:
 def test_every_measure_of_the_sample_is_read_as_typeset(gold, stem, measures):
     layout = build.layout_named(stem)
     expected = build.expected_rows(gold(stem), layout)
-    agreement = row_agreement(_read(stem).rows, expected, build.plan_columns(layout))
-
-    assert len(agreement.numbers) == measures
-    assert list(agreement.numbers) == list(expected)
-    assert not agreement.duplicated
-    for column in ("number", "lead", "co_executors", "period"):
-        assert agreement.exact.get(column, 1.0) >= 0.99, agreement.mismatches
-    for column in ("title", "initial", "interim", "final"):
-        assert agreement.token_f1[column] >= 0.98, agreement.mismatches
+    assert_read_as_typeset(_read(stem).rows, expected, build.plan_columns(layout), measures)
 
 
 @pytest.mark.parametrize(("stem", "measures"), SAMPLES)
@@ -158,13 +139,13 @@ def test_the_indicator_table_broken_by_a_page_is_one_line_per_indicator():
 
 def test_cells_merged_down_are_carried_into_both_measures():
     concept, strategy = _read("001_concept"), _read("002_strategy")
-    assert _row(concept, "2.1.")[4:] == _row(concept, "2.2.")[4:]
-    assert all(_row(concept, "2.2.")[4:])
-    assert _row(strategy, "8.1.2.4.")[2] == "İN"
+    assert plan_row(concept.rows, "2.1.")[4:] == plan_row(concept.rows, "2.2.")[4:]
+    assert all(plan_row(concept.rows, "2.2.")[4:])
+    assert plan_row(strategy.rows, "8.1.2.4.")[2] == "İN"
 
 
 def test_a_result_cell_merged_across_two_stages_carries_its_text_into_both():
-    results = _row(_read("002_strategy"), "8.2.1.5.")[5:]
+    results = plan_row(_read("002_strategy").rows, "8.2.1.5.")[5:]
     assert results[1] == results[2] != results[0]
 
 
