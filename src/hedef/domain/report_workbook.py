@@ -22,7 +22,7 @@ import json
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -493,46 +493,41 @@ def _write_sheet(
 
 def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None:
     if column.kind == "choice":
-        return DataValidation(
-            type="list",
-            formula1=ranges[column.key],
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Hədəf",
-            error="Siyahıdan seçin.",
-        )
-    if column.kind == "percent":
-        return DataValidation(
-            type="decimal",
-            operator="between",
-            formula1="0",
-            formula2="100",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Hədəf",
-            error="0 ilə 100 arasında rəqəm yazın.",
-        )
-    if column.kind == "date":
-        return DataValidation(
-            type="date",
-            operator="greaterThan",
-            formula1="36526",  # 1 January 2000
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Hədəf",
-            error="Tarixi GG.AA.İİİİ şəklində yazın.",
-        )
-    if column.kind == "number":
-        return DataValidation(
-            type="decimal",
-            operator="greaterThanOrEqual",
-            formula1="-1000000000000",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Hədəf",
-            error="Rəqəm yazın.",
-        )
-    return None
+        return _input_check("list", "Siyahıdan seçin.", None, ranges[column.key])
+    check = _VALIDATIONS.get(column.kind)
+    return _input_check(*check) if check else None
+
+
+_CheckType = Literal["decimal", "date", "list"]
+_Operator = Literal["between", "greaterThan", "greaterThanOrEqual"]
+
+
+def _input_check(
+    kind: _CheckType,
+    message: str,
+    operator: _Operator | None,
+    formula1: str,
+    formula2: str | None = None,
+) -> DataValidation:
+    """A drop-down or range check that refuses other input with an Azerbaijani message."""
+    return DataValidation(
+        type=kind,
+        operator=operator,
+        formula1=formula1,
+        formula2=formula2,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Hədəf",
+        error=message,
+    )
+
+
+# Column kind -> the check of the cells agencies fill in: type, message, operator, bounds.
+_VALIDATIONS: dict[str, tuple[_CheckType, str, _Operator, str, str | None]] = {
+    "percent": ("decimal", "0 ilə 100 arasında rəqəm yazın.", "between", "0", "100"),
+    "date": ("date", "Tarixi GG.AA.İİİİ şəklində yazın.", "greaterThan", "36526", None),  # 2000
+    "number": ("decimal", "Rəqəm yazın.", "greaterThanOrEqual", "-1000000000000", None),
+}
 
 
 def _row_digest(columns: Sequence[Column], row: dict[str, Any] | Sequence[Any]) -> str:

@@ -16,7 +16,6 @@ from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.gold import to_gold
 from hedef.domain.ingest.model import ParsedPlan
 from hedef.domain.ingest.pdf_reader import read_pdf, read_pdf_tables
-from hedef.domain.ingest.scoring import format_scores, score
 from hedef.domain.ingest.sniff import MAX_DOCUMENT_BYTES
 from hedef.domain.ingest.tables import (
     ActionPlan,
@@ -28,6 +27,7 @@ from hedef.domain.ingest.tables import (
 )
 from tests.fixtures.documents import build
 from tests.fixtures.documents.agreement import (
+    assert_matches_gold,
     assert_read_as_typeset,
     flat,
     plan_row,
@@ -56,20 +56,8 @@ def test_every_measure_of_the_sample_is_read_as_typeset(gold, stem, measures):
 @pytest.mark.parametrize(("stem", "measures"), SAMPLES)
 def test_the_sample_plan_matches_its_gold_annotation(gold, stem, measures):
     """Through the whole pipeline, scored by the rules of the gold README."""
-    annotation = gold(stem)
     parsed = read_pdf((DOCUMENTS / f"{stem}.pdf").read_bytes(), f"{stem}.pdf")
-    predicted = to_gold(parsed)
-    scores = score(predicted, annotation)
-
-    assert scores["measures"]["matched"] == scores["measures"]["predicted"] == measures
-    assert scores["fields"]["number"] == 1.0
-    for field in ("lead", "co_executors", "period"):
-        assert scores["fields"][field] >= 0.99, format_scores(scores)
-    for field in ("title", "initial", "interim", "final", "numbers"):
-        assert scores["fields"][field] >= 0.98, format_scores(scores)
-    assert scores["headline_targets"] == 1.0
-    for part in ("title", "period", "agencies", "goals", "directions", "target_indicators"):
-        assert predicted[part] == annotation[part], part
+    assert_matches_gold(to_gold(parsed), gold(stem), measures)
 
 
 def test_a_plan_drawn_without_lines_is_read_from_the_white_space(gold):
