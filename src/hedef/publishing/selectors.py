@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from hedef.domain.text import az_casefold
@@ -55,7 +56,21 @@ def measures_under(strategy: dict[str, Any], number: str) -> list[dict[str, Any]
 
 
 def measure_history(code: str, number: str) -> list[dict[str, Any]]:
-    """The measure's status in every published snapshot, oldest first."""
+    """The measure's status in every published snapshot, oldest first.
+
+    Reading it means reading every snapshot, so the answer is kept until the next
+    publication (the newest snapshot's key is part of the cache key).
+    """
+    newest = Snapshot.objects.order_by("-published_at").values_list("key", flat=True).first()
+    key = f"portal-history:{newest}:{code}:{number}"
+    history = cache.get(key)
+    if history is None:
+        history = _measure_history(code, number)
+        cache.set(key, history, timeout=None)
+    return history
+
+
+def _measure_history(code: str, number: str) -> list[dict[str, Any]]:
     history = []
     for snapshot in Snapshot.objects.order_by("published_at"):
         strategy = find_strategy(snapshot.data, code)
