@@ -51,7 +51,7 @@ from hedef.domain.evaluation.path_progress import progress_status
 from hedef.domain.evaluation.progress import sdg_compatible_progress
 from hedef.domain.evaluation.readiness import readiness_table
 from hedef.domain.evaluation.rollup import GroupBy, MeasureRecord, rollup, rollup_all
-from hedef.domain.plan import Comparator, Direction, NumericTarget, Period, Stage
+from hedef.domain.plans.model import Comparator, Direction, NumericTarget, Period, Stage
 
 STRATEGIES = 50
 MEASURES = 3000

@@ -58,7 +58,7 @@ FORMATS = ("pdf", "docx", "html")
 def measure(fmt: str, language: str) -> dict[str, float | int]:
     """Render one format twice in this process; times in seconds, memory in MiB."""
     started = time.perf_counter()
-    from hedef.domain import i18n
+    from hedef.domain.core import i18n
     from hedef.domain.reports import assemble, render_docx, render_html, render_pdf
     from tests.domain.reports.sample_report import sample_report
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from hedef.domain.plan import (
+from hedef.domain.plans.model import (
     AgencyAlias,
     ApprovingAct,
     HeadlineIndicator,
@@ -18,7 +18,7 @@ from hedef.domain.plan import (
     Strategy,
     parent_number,
 )
-from hedef.domain.targets import targets_in
+from hedef.domain.plans.targets import targets_in
 
 # What the gold shape does not carry: a stable code and the approving act.
 DOCUMENT_FACTS = {

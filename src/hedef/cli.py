@@ -86,7 +86,7 @@ def export_plan(
 ) -> None:
     """Export a strategy in the interchange format (JSON or Excel)."""
     _django()
-    from hedef.domain.plan_files import FORMATS, write_plan_file
+    from hedef.domain.plans.files import FORMATS, write_plan_file
     from hedef.plans.models import PlanVersion, Strategy
     from hedef.plans.selectors import strategy_version, version_to_plan
 
@@ -116,7 +116,7 @@ def import_plan(
 ) -> None:
     """Load a plan file; the same content changes nothing, new content becomes a new version."""
     _django()
-    from hedef.domain.plan_files import PlanFileError, read_plan_file
+    from hedef.domain.plans.files import PlanFileError, read_plan_file
     from hedef.plans.services import plan_import
 
     if not file.is_file():

@@ -1,6 +1,6 @@
 import pytest
 
-from hedef.domain import i18n
+from hedef.domain.core import i18n
 
 
 @pytest.fixture(autouse=True)

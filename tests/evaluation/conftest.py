@@ -77,7 +77,7 @@ INDICATOR_REPORTS = [
 
 
 def portfolio_plan():
-    from hedef.domain.plan import (
+    from hedef.domain.plans.model import (
         AgencyAlias,
         Comparator,
         Direction,

@@ -6,8 +6,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from hedef.domain.plan import Stage
-from hedef.domain.reporting import ProgressStatus, ReportContent
+from hedef.domain.monitoring.submissions import ProgressStatus, ReportContent
+from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import (
     CycleOpen,
     CyclePublish,

@@ -94,8 +94,8 @@ def platform(cycle):
 
 
 def complete_content(**changes):
-    from hedef.domain.plan import Stage
-    from hedef.domain.reporting import ProgressStatus, ReportContent
+    from hedef.domain.monitoring.submissions import ProgressStatus, ReportContent
+    from hedef.domain.plans.model import Stage
 
     base = {
         "progress_status": ProgressStatus.IN_PROGRESS,

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from hedef.accounts.permissions import ActionNotAllowed
-from hedef.domain.reporting import InvalidCycle
+from hedef.domain.monitoring.submissions import InvalidCycle
 from hedef.monitoring.actions import CycleOpen
 from hedef.monitoring.models import AuditEntry, IndicatorReporter, Submission
 from hedef.plans.models import Strategy

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from hedef.accounts.models import User
-from hedef.domain import totp
+from hedef.domain.accounts import totp
 
 
 @pytest.fixture(autouse=True)

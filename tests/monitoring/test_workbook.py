@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from hedef.domain import report_workbook as rw
+from hedef.domain.monitoring import workbook as rw
 from hedef.monitoring.actions import SubmissionSave
 from hedef.monitoring.models import AuditEntry, Submission
 from tests.monitoring.conftest import ECONOMY, report, save

@@ -4,7 +4,12 @@ import datetime
 
 import pytest
 
-from hedef.domain.reporting import ChangeNotAllowed, DeviationReason, ProgressStatus, RiskLevel
+from hedef.domain.monitoring.submissions import (
+    ChangeNotAllowed,
+    DeviationReason,
+    ProgressStatus,
+    RiskLevel,
+)
 from hedef.monitoring.actions import (
     CommentAdd,
     CyclePublish,

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 from django.utils import translation
 
-from hedef.domain import interchange
+from hedef.domain.plans import interchange
 from hedef.plans.models import AgencyAlias, Measure, MeasureExecutor, PlanVersion, Strategy
 from hedef.plans.selectors import version_to_plan
 from hedef.plans.services import plan_import

@@ -169,7 +169,7 @@ def test_permission_matrix(client, users, loaded_plans, role, may_import, may_ad
     assert client.get(reverse("plans:agency-list")).status_code == 200
     page = client.get(reverse("plans:plan-import"))
     assert page.status_code == (200 if may_import else 403)
-    from hedef.domain import interchange
+    from hedef.domain.plans import interchange
     from hedef.plans.selectors import version_to_plan
 
     text = interchange.dumps(version_to_plan(loaded_plans[CONCEPT].version)).replace(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from hedef.accounts.models import Role
 from hedef.accounts.permissions import can_invite
 from hedef.agencies.models import Agency
-from hedef.domain.text import az_sort_key
+from hedef.domain.core.text import az_sort_key
 
 
 class CodeForm(forms.Form):

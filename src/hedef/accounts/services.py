@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from hedef.accounts.models import Role, User
 from hedef.accounts.permissions import can_invite, require
 from hedef.agencies.models import Agency
-from hedef.domain import totp
+from hedef.domain.accounts import totp
 
 ISSUER = "Hədəf"
 

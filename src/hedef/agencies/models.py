@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from hedef.domain.text import az_casefold
+from hedef.domain.core.text import az_casefold
 
 
 class Agency(models.Model):

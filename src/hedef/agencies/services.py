@@ -10,7 +10,7 @@ import yaml
 from django.db import transaction
 
 from hedef.agencies.models import Agency
-from hedef.domain.text import az_casefold
+from hedef.domain.core.text import az_casefold
 
 REGISTRY_FILE = "registry/agencies.yaml"
 

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from hedef.domain import charts
-from hedef.domain.statuses import direction_label
+from hedef.domain.evaluation.statuses import direction_label
 from hedef.evaluation.selectors import GroupFigures, IndicatorEvaluation, Rating
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from hedef.domain.core.text import az_ascii_slug
 from hedef.domain.evaluation.rollup import GroupBy
-from hedef.domain.text import az_ascii_slug
 from hedef.evaluation.selectors import (
     EvaluationDate,
     IndicatorEvaluation,

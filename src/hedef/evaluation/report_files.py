@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone, translation
 
+from hedef.domain.core.text import az_ascii_slug
 from hedef.domain.reports import Report, assemble, render_docx, render_html, render_pdf
-from hedef.domain.text import az_ascii_slug
 from hedef.evaluation.reporting import report_data
 from hedef.monitoring.models import ReportingCycle
 from hedef.plans.models import Strategy

@@ -2,7 +2,7 @@
 
 - overdue: measures whose period has ended without final results (their
   evaluated status is ``overdue``), then reports of the cycle still with their
-  agency after its due date (:func:`hedef.domain.reporting.is_overdue`);
+  agency after its due date (:func:`hedef.domain.monitoring.submissions.is_overdue`);
 - returned: every report of the cycle a reviewer returned, read from the audit
   log's ``submission.return`` entries, so that one since corrected and accepted
   is still listed, with the fields reopened and the reviewer's comments.
@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hedef.agencies.models import Agency
-from hedef.domain.reporting import TARGET_PREFIX, ReportState, is_overdue
+from hedef.domain.monitoring.submissions import TARGET_PREFIX, ReportState, is_overdue
 from hedef.domain.reports import OverdueItem, ReturnedItem
 from hedef.evaluation.selectors import MeasureEvaluation
 from hedef.monitoring.models import AuditEntry, ReportingCycle, Submission

@@ -36,6 +36,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hedef.agencies.models import Agency
+from hedef.domain.core.text import az_sort_key
 from hedef.domain.evaluation.rollup import GroupBy
 from hedef.domain.reports import (
     Cycle,
@@ -50,7 +51,6 @@ from hedef.domain.reports import (
 )
 from hedef.domain.reports.adapters import group_statuses, readiness_rows, timeliness_rows
 from hedef.domain.reports.formatting import Formats
-from hedef.domain.text import az_sort_key
 from hedef.evaluation.methodology import methodology_excerpt, methodology_text
 from hedef.evaluation.report_items import (
     agency_names,

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from hedef.accounts.permissions import can_download_reports, can_view_dashboards, require
 from hedef.agencies.models import Agency
 from hedef.domain.charts import format_locale
+from hedef.domain.evaluation.statuses import MEASURE_STATUS_ORDER
 from hedef.domain.reports import ReportError
-from hedef.domain.statuses import MEASURE_STATUS_ORDER
 from hedef.evaluation import charts, selectors
 from hedef.evaluation.forms import ReportForm
 from hedef.evaluation.labels import attainment_notes, measure_notes, progress_notes

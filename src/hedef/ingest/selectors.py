@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from hedef.domain import interchange
 from hedef.domain.ingest.review import format_targets
-from hedef.domain.plan_diff import PlanDiff, plan_diff
+from hedef.domain.plans import interchange
+from hedef.domain.plans.diff import PlanDiff, plan_diff
 from hedef.ingest.models import ReviewDraft
 from hedef.plans.models import Strategy
 from hedef.plans.selectors import version_to_plan

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hedef.domain import interchange
 from hedef.domain.ingest.documents import document_sha256, read_document
 from hedef.domain.ingest.model import ParsedPlan
 from hedef.domain.ingest.review import apply_edits
+from hedef.domain.plans import interchange
 from hedef.ingest.models import ReviewDraft
 from hedef.plans.models import PlanVersion
 from hedef.plans.services import ImportOutcome, plan_import

@@ -18,9 +18,14 @@ from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
 from hedef.accounts.permissions import ActionNotAllowed, can_view_submission, require
-from hedef.domain.errors import DomainError
-from hedef.domain.plan import Stage
-from hedef.domain.reporting import DeviationReason, ProgressStatus, ReportContent, RiskLevel
+from hedef.domain.core.errors import DomainError
+from hedef.domain.monitoring.submissions import (
+    DeviationReason,
+    ProgressStatus,
+    ReportContent,
+    RiskLevel,
+)
+from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import EvidenceAdd, SubmissionSave, SubmissionSubmit
 from hedef.monitoring.actions.tokens import token_authenticate
 from hedef.monitoring.actors import Actor, TokenPrincipal

@@ -10,7 +10,13 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
-from hedef.domain.audit_chain import GENESIS, ChainProblem, canonical_json, entry_hash, verify_chain
+from hedef.domain.core.audit_chain import (
+    GENESIS,
+    ChainProblem,
+    canonical_json,
+    entry_hash,
+    verify_chain,
+)
 from hedef.monitoring.actors import Actor
 from hedef.monitoring.models import AuditEntry, AuditHead, ReportingCycle
 

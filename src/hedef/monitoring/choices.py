@@ -5,23 +5,23 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hedef.domain import reporting
+from hedef.domain.monitoring import submissions
 
 
 class ReportState(models.TextChoices):
-    DRAFT = reporting.ReportState.DRAFT.value, _("Draft")
-    SUBMITTED = reporting.ReportState.SUBMITTED.value, _("Submitted")
-    RETURNED = reporting.ReportState.RETURNED.value, _("Returned for correction")
-    ACCEPTED = reporting.ReportState.ACCEPTED.value, _("Accepted")
-    PUBLISHED = reporting.ReportState.PUBLISHED.value, _("Published")
+    DRAFT = submissions.ReportState.DRAFT.value, _("Draft")
+    SUBMITTED = submissions.ReportState.SUBMITTED.value, _("Submitted")
+    RETURNED = submissions.ReportState.RETURNED.value, _("Returned for correction")
+    ACCEPTED = submissions.ReportState.ACCEPTED.value, _("Accepted")
+    PUBLISHED = submissions.ReportState.PUBLISHED.value, _("Published")
 
 
 class ProgressStatus(models.TextChoices):
-    NOT_STARTED = reporting.ProgressStatus.NOT_STARTED.value, _("Not started")
-    IN_PROGRESS = reporting.ProgressStatus.IN_PROGRESS.value, _("In progress")
-    COMPLETED = reporting.ProgressStatus.COMPLETED.value, _("Completed")
-    DELAYED = reporting.ProgressStatus.DELAYED.value, _("Delayed")
-    CANCELLED = reporting.ProgressStatus.CANCELLED.value, _("Cancelled")
+    NOT_STARTED = submissions.ProgressStatus.NOT_STARTED.value, _("Not started")
+    IN_PROGRESS = submissions.ProgressStatus.IN_PROGRESS.value, _("In progress")
+    COMPLETED = submissions.ProgressStatus.COMPLETED.value, _("Completed")
+    DELAYED = submissions.ProgressStatus.DELAYED.value, _("Delayed")
+    CANCELLED = submissions.ProgressStatus.CANCELLED.value, _("Cancelled")
 
 
 class StageReached(models.TextChoices):
@@ -31,27 +31,30 @@ class StageReached(models.TextChoices):
 
 
 class CycleKind(models.TextChoices):
-    QUARTERLY = reporting.CycleKind.QUARTERLY.value, _("Quarterly")
-    SEMI_ANNUAL = reporting.CycleKind.SEMI_ANNUAL.value, _("Semi-annual")
-    ANNUAL = reporting.CycleKind.ANNUAL.value, _("Annual")
+    QUARTERLY = submissions.CycleKind.QUARTERLY.value, _("Quarterly")
+    SEMI_ANNUAL = submissions.CycleKind.SEMI_ANNUAL.value, _("Semi-annual")
+    ANNUAL = submissions.CycleKind.ANNUAL.value, _("Annual")
 
 
 class DeviationReason(models.TextChoices):
-    FUNDING = reporting.DeviationReason.FUNDING.value, _("Insufficient funding")
-    PROCUREMENT = reporting.DeviationReason.PROCUREMENT.value, _("Procurement")
-    LEGAL = reporting.DeviationReason.LEGAL.value, _("Legal or regulatory basis")
-    COORDINATION = reporting.DeviationReason.COORDINATION.value, _("Coordination between agencies")
-    TECHNICAL = reporting.DeviationReason.TECHNICAL.value, _("Technical problems")
-    CAPACITY = reporting.DeviationReason.CAPACITY.value, _("Staff and institutional capacity")
-    DEPENDENCY = reporting.DeviationReason.DEPENDENCY.value, _("Depends on another measure")
-    EXTERNAL = reporting.DeviationReason.EXTERNAL.value, _("External factors")
-    OTHER = reporting.DeviationReason.OTHER.value, _("Other")
+    FUNDING = submissions.DeviationReason.FUNDING.value, _("Insufficient funding")
+    PROCUREMENT = submissions.DeviationReason.PROCUREMENT.value, _("Procurement")
+    LEGAL = submissions.DeviationReason.LEGAL.value, _("Legal or regulatory basis")
+    COORDINATION = (
+        submissions.DeviationReason.COORDINATION.value,
+        _("Coordination between agencies"),
+    )
+    TECHNICAL = submissions.DeviationReason.TECHNICAL.value, _("Technical problems")
+    CAPACITY = submissions.DeviationReason.CAPACITY.value, _("Staff and institutional capacity")
+    DEPENDENCY = submissions.DeviationReason.DEPENDENCY.value, _("Depends on another measure")
+    EXTERNAL = submissions.DeviationReason.EXTERNAL.value, _("External factors")
+    OTHER = submissions.DeviationReason.OTHER.value, _("Other")
 
 
 class RiskLevel(models.TextChoices):
-    LOW = reporting.RiskLevel.LOW.value, _("Low")
-    MEDIUM = reporting.RiskLevel.MEDIUM.value, _("Medium")
-    HIGH = reporting.RiskLevel.HIGH.value, _("High")
+    LOW = submissions.RiskLevel.LOW.value, _("Low")
+    MEDIUM = submissions.RiskLevel.MEDIUM.value, _("Medium")
+    HIGH = submissions.RiskLevel.HIGH.value, _("High")
 
 
 class Channel(models.TextChoices):
@@ -66,13 +69,13 @@ class Channel(models.TextChoices):
 
 # Labels of the parts of a report a reviewer can return one by one.
 FIELD_LABELS = {
-    reporting.ReportField.PROGRESS_STATUS: _("Status"),
-    reporting.ReportField.STAGE: _("Stage reached"),
-    reporting.ReportField.PERCENT: _("Percent complete"),
-    reporting.ReportField.NARRATIVE: _("What was done"),
-    reporting.ReportField.OBSTACLES: _("Obstacles and risks"),
-    reporting.ReportField.REMEDY: _("Remedy proposed"),
-    reporting.ReportField.DEVIATION: _("Deviation"),
-    reporting.ReportField.INDICATOR_VALUE: _("Indicator value"),
-    reporting.ReportField.EVIDENCE: _("Evidence files"),
+    submissions.ReportField.PROGRESS_STATUS: _("Status"),
+    submissions.ReportField.STAGE: _("Stage reached"),
+    submissions.ReportField.PERCENT: _("Percent complete"),
+    submissions.ReportField.NARRATIVE: _("What was done"),
+    submissions.ReportField.OBSTACLES: _("Obstacles and risks"),
+    submissions.ReportField.REMEDY: _("Remedy proposed"),
+    submissions.ReportField.DEVIATION: _("Deviation"),
+    submissions.ReportField.INDICATOR_VALUE: _("Indicator value"),
+    submissions.ReportField.EVIDENCE: _("Evidence files"),
 }

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hedef.domain.plan import Stage
-from hedef.domain.reporting import (
+from hedef.domain.monitoring.submissions import (
     DEVIATION_FIELDS,
     DeviationReason,
     ProgressStatus,
@@ -14,6 +13,7 @@ from hedef.domain.reporting import (
     RiskLevel,
     target_field,
 )
+from hedef.domain.plans.model import Stage
 from hedef.monitoring.models import Submission
 
 # Report fields stored as columns of the same name.

@@ -15,8 +15,13 @@ from django.db import transaction
 
 from hedef.accounts.models import User
 from hedef.agencies.models import Agency
-from hedef.domain.plan import Stage
-from hedef.domain.reporting import DeviationReason, ProgressStatus, ReportContent, RiskLevel
+from hedef.domain.monitoring.submissions import (
+    DeviationReason,
+    ProgressStatus,
+    ReportContent,
+    RiskLevel,
+)
+from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import (
     ContributionSave,
     CycleOpen,

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from hedef.domain.errors import DomainError
-from hedef.domain.reporting import FieldIssue
+from hedef.domain.core.errors import DomainError
+from hedef.domain.monitoring.submissions import FieldIssue
 
 
 class SubmissionConflict(DomainError):

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from hedef.agencies.models import Agency
-from hedef.domain.plan import Stage
-from hedef.domain.reporting import (
+from hedef.domain.core.text import az_sort_key
+from hedef.domain.monitoring.submissions import (
     DeviationReason,
     ProgressStatus,
     ReportContent,
@@ -18,7 +18,7 @@ from hedef.domain.reporting import (
     RiskLevel,
     target_field,
 )
-from hedef.domain.text import az_sort_key
+from hedef.domain.plans.model import Stage
 from hedef.monitoring import choices
 from hedef.monitoring.content import submission_content
 from hedef.monitoring.models import Submission

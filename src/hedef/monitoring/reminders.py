@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from hedef.accounts.models import Role, User
 from hedef.agencies.models import Agency
-from hedef.domain.reporting import PENDING_STATES
+from hedef.domain.monitoring.submissions import PENDING_STATES
 from hedef.monitoring.models import ReminderSent, ReportingCycle, Submission
 
 

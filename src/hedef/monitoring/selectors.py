@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from hedef.accounts.models import Role
 from hedef.agencies.models import Agency
-from hedef.domain.plan import Period
-from hedef.domain.reporting import PENDING_STATES, ReportState, is_overdue, measure_due
-from hedef.domain.text import az_sort_key
+from hedef.domain.core.text import az_sort_key
+from hedef.domain.monitoring.submissions import PENDING_STATES, ReportState, is_overdue, measure_due
+from hedef.domain.plans.model import Period
 from hedef.monitoring.audit import audit_history
 from hedef.monitoring.models import AuditEntry, ReportingCycle, Submission
 from hedef.plans.models import Measure, MeasureExecutor

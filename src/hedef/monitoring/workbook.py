@@ -1,5 +1,5 @@
 """The reporting workbook between the database and the pure layout in
-:mod:`hedef.domain.report_workbook`: gathering its data, and applying an upload."""
+:mod:`hedef.domain.monitoring.workbook`: gathering its data, and applying an upload."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from hedef.accounts.permissions import can_upload_workbook, require
 from hedef.agencies.models import Agency
-from hedef.domain import report_workbook as rw
-from hedef.domain.errors import DomainError
-from hedef.domain.reporting import (
+from hedef.domain.core.errors import DomainError
+from hedef.domain.monitoring import workbook as rw
+from hedef.domain.monitoring.submissions import (
     EDITABLE_STATES,
     TARGET_PREFIX,
     FieldIssue,

@@ -9,7 +9,7 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext
 
-        from hedef.domain import i18n
+        from hedef.domain.core import i18n
 
         # Messages raised by the pure core are translated to the request's language.
         i18n.install(gettext)

@@ -13,7 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hedef.domain.plan import Comparator, Direction, ExecutorKind, Stage
+from hedef.domain.plans.model import Comparator, Direction, ExecutorKind, Stage
 
 
 class Strategy(models.Model):

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from hedef.agencies.models import Agency
-from hedef.domain.plan import (
+from hedef.domain.core.text import az_casefold, az_sort_key
+from hedef.domain.plans.model import (
     AgencyAlias as AliasData,
 )
-from hedef.domain.plan import (
+from hedef.domain.plans.model import (
     ApprovingAct,
     Comparator,
     Direction,
@@ -21,12 +22,11 @@ from hedef.domain.plan import (
     SourceDocument,
     Stage,
 )
-from hedef.domain.plan import Measure as MeasureData
-from hedef.domain.plan import (
+from hedef.domain.plans.model import Measure as MeasureData
+from hedef.domain.plans.model import (
     PlanNode as NodeData,
 )
-from hedef.domain.plan import Strategy as PlanData
-from hedef.domain.text import az_casefold, az_sort_key
+from hedef.domain.plans.model import Strategy as PlanData
 from hedef.plans.models import (
     Indicator,
     Measure,

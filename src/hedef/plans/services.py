@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 
 from hedef.agencies.models import Agency
 from hedef.agencies.services import agency_match_name
-from hedef.domain import interchange
-from hedef.domain.plan import ExecutorKind, Stage, executor_kind
-from hedef.domain.plan import Strategy as PlanData
-from hedef.domain.text import az_casefold
+from hedef.domain.core.text import az_casefold
+from hedef.domain.plans import interchange
+from hedef.domain.plans.model import ExecutorKind, Stage, executor_kind
+from hedef.domain.plans.model import Strategy as PlanData
 from hedef.plans.models import (
     AgencyAlias,
     Indicator,

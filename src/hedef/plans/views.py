@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from hedef.accounts.permissions import can_manage_plans, require_manage_plans
 from hedef.agencies.models import Agency
-from hedef.domain.interchange import plan_schema as load_plan_schema
-from hedef.domain.plan import Stage
-from hedef.domain.plan_files import FORMATS, PlanFileError, read_plan_file, write_plan_file
+from hedef.domain.plans.files import FORMATS, PlanFileError, read_plan_file, write_plan_file
+from hedef.domain.plans.interchange import plan_schema as load_plan_schema
+from hedef.domain.plans.model import Stage
 from hedef.plans import selectors
 from hedef.plans.forms import MeasureFilterForm, PlanUploadForm
 from hedef.plans.models import AgencyAlias, Indicator, Measure, PlanVersion, Strategy

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.cache import cache
 from django.utils import timezone
 
-from hedef.domain.text import az_casefold
+from hedef.domain.core.text import az_casefold
 from hedef.publishing.models import Feedback, Snapshot
 
 

@@ -1,6 +1,6 @@
 """Building the published snapshot: the plans as now in force plus the monitoring state.
 
-The snapshot is plain JSON (see ``hedef.domain.opendata.SNAPSHOT_SHAPE``): the
+The snapshot is plain JSON (see ``hedef.domain.publishing.opendata.SNAPSHOT_SHAPE``): the
 portal, the open data files and the public API all read it and nothing else.
 """
 

@@ -12,7 +12,7 @@ from hedef.domain.evaluation.attainment import (
     running_totals,
     target_for_year,
 )
-from hedef.domain.plan import Direction, HeadlineIndicator
+from hedef.domain.plans.model import Direction, HeadlineIndicator
 
 UP = Direction.HIGHER_IS_BETTER
 DOWN = Direction.LOWER_IS_BETTER

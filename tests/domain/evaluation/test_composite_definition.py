@@ -16,7 +16,7 @@ from hedef.domain.evaluation.composite.definition import (
     Weighting,
 )
 from hedef.domain.evaluation.errors import InvalidIndexDefinition
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 
 MINIMAL = {"key": "x", "indicators": [{"key": "a"}, {"key": "b"}]}
 

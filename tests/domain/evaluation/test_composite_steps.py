@@ -17,7 +17,7 @@ from hedef.domain.evaluation.composite.definition import (
 from hedef.domain.evaluation.composite.ranking import group_of, rank_rows, rank_scores
 from hedef.domain.evaluation.composite.steps import aggregate, impute, normalise
 from hedef.domain.evaluation.composite.weighting import budget_weights, pca_weights, varimax
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 
 VALUES = np.array([[10.0, 1.0], [20.0, 3.0], [40.0, 2.0]])
 UP_DOWN = np.array([1.0, -1.0])

@@ -2,6 +2,7 @@
 
 import pytest
 
+from hedef.domain.core.i18n import install
 from hedef.domain.evaluation.forecast import (
     ForecastMethod,
     compound_trend,
@@ -10,8 +11,7 @@ from hedef.domain.evaluation.forecast import (
     linear_trend,
 )
 from hedef.domain.evaluation.series import clean_series
-from hedef.domain.i18n import install
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 
 UP = Direction.HIGHER_IS_BETTER
 DOWN = Direction.LOWER_IS_BETTER

@@ -13,7 +13,7 @@ from hedef.domain.evaluation.measure_status import (
     numeric_target_met,
     year_end,
 )
-from hedef.domain.plan import Comparator, NumericTarget, Period, Stage
+from hedef.domain.plans.model import Comparator, NumericTarget, Period, Stage
 
 M = MeasureStatus
 P2025_2027 = Period(2025, 2027, "2025-2027")

@@ -8,7 +8,7 @@ from hedef.domain.evaluation.growth import ProgressStatus
 from hedef.domain.evaluation.path_progress import Rate, progress_status, stage_ahead
 from hedef.domain.evaluation.progress import sdg_compatible_progress
 from hedef.domain.evaluation.series import Point
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 
 S = ProgressStatus
 UP = Direction.HIGHER_IS_BETTER

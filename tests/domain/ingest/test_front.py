@@ -15,7 +15,13 @@ from hedef.domain.ingest.front import (
     split_executors,
     strategy_code,
 )
-from hedef.domain.plan import ENTREPRENEURS, RELEVANT_BODIES, AgencyAlias, ApprovingAct, Period
+from hedef.domain.plans.model import (
+    ENTREPRENEURS,
+    RELEVANT_BODIES,
+    AgencyAlias,
+    ApprovingAct,
+    Period,
+)
 
 ACRONYM_SECTION = """
 9. Akronimlər və ixtisarlar

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hedef.domain.ingest import IngestionError, TableRow, parse_text, plan_from_rows
-from hedef.domain.interchange import dumps, loads
+from hedef.domain.plans.interchange import dumps, loads
 
 SAMPLES = ["001_53070439b15b0152", "002_342d9e6260cb9729"]
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -2,8 +2,8 @@
 
 import pytest
 
-from hedef.domain import interchange
 from hedef.domain.ingest.review import ReviewError, apply_edits, field_value
+from hedef.domain.plans import interchange
 
 ECONOMY = "digital-economy-2026-2029"
 

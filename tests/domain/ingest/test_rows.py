@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hedef.domain.ingest import IngestionError, ParsedPlan, TableRow, plan_from_rows
-from hedef.domain.plan import RELEVANT_BODIES, Measure, Period, Stage
+from hedef.domain.plans.model import RELEVANT_BODIES, Measure, Period, Stage
 
 FRONT = """\
 Azərbaycan Respublikasında süni intellekt üzrə 2025–2028-ci illər üçün

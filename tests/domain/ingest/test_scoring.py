@@ -9,7 +9,7 @@ import pytest
 
 from hedef.domain.ingest.gold import numbers_in_results
 from hedef.domain.ingest.scoring import format_scores, score, token_f1
-from hedef.domain.plan import Measure, Period, Stage
+from hedef.domain.plans.model import Measure, Period, Stage
 
 
 @pytest.mark.parametrize(

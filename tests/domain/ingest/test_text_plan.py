@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from hedef.domain.ingest import IngestionError, ParsedPlan, parse_text
-from hedef.domain.plan import RELEVANT_BODIES, Measure, Period, Stage
+from hedef.domain.plans.model import RELEVANT_BODIES, Measure, Period, Stage
 
 COVER = """\
 Azərbaycan Respublikası Prezidentinin

@@ -15,7 +15,7 @@ import pdfplumber
 import pytest
 from docx import Document
 
-from hedef.domain import i18n
+from hedef.domain.core import i18n
 from hedef.domain.reports import assemble, render_docx, render_html, render_pdf
 from tests.domain.reports.sample_report import consolidated, report_for, sample_report
 

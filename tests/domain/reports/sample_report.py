@@ -32,7 +32,7 @@ from hedef.domain.evaluation.path_progress import progress_status
 from hedef.domain.evaluation.readiness import readiness_table
 from hedef.domain.evaluation.rollup import GroupBy, MeasureRecord, rollup
 from hedef.domain.evaluation.series import Point
-from hedef.domain.plan import Direction, Stage, Strategy
+from hedef.domain.plans.model import Direction, Stage, Strategy
 from hedef.domain.reports import (
     Cycle,
     IndicatorSection,

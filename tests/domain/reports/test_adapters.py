@@ -9,7 +9,7 @@ import pytest
 from hedef.domain.evaluation.composite import IndexResult, IndexRow
 from hedef.domain.evaluation.forecast import forecast
 from hedef.domain.evaluation.rollup import GroupBy, MeasureRecord, rollup
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 from hedef.domain.reports.adapters import (
     forecast_line,
     group_statuses,

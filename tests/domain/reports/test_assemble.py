@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from hedef.domain import i18n
+from hedef.domain.core import i18n
 from hedef.domain.reports import InconsistentReportData, assemble
 from hedef.domain.reports.checks import problems
 from hedef.domain.reports.formatting import format_number, format_share

@@ -33,7 +33,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from hedef.domain.evaluation.series import clean_series, is_missing, point_at
-from hedef.domain.plan import Direction, HeadlineIndicator
+from hedef.domain.plans.model import Direction, HeadlineIndicator
 
 __all__ = [
     "Attainment",

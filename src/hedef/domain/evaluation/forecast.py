@@ -30,9 +30,9 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
+from hedef.domain.core.i18n import gettext as _
 from hedef.domain.evaluation.series import Point, clean_series
-from hedef.domain.i18n import gettext as _
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 
 __all__ = [
     "DEFAULT_HORIZON_YEARS",

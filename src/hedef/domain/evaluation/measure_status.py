@@ -38,7 +38,7 @@ from hedef.domain.evaluation.numeric_targets import (
     check_target,
     numeric_target_met,
 )
-from hedef.domain.plan import Period, Stage
+from hedef.domain.plans.model import Period, Stage
 
 __all__ = [
     "MISSED_CYCLES_ALLOWED",

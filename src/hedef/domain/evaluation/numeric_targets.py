@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from hedef.domain.plan import Comparator, NumericTarget
+from hedef.domain.plans.model import Comparator, NumericTarget
 
 __all__ = ["TargetCheck", "TargetOutcome", "check_target", "numeric_target_met"]
 

@@ -41,7 +41,7 @@ from hedef.domain.evaluation.growth import (
     status_from_value,
 )
 from hedef.domain.evaluation.series import Point, clean_series, first_at_or_after
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 
 __all__ = ["Progress", "Rate", "progress_status", "stage_ahead"]
 

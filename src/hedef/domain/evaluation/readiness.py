@@ -19,10 +19,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+from hedef.domain.core.text import az_sort_key
 from hedef.domain.evaluation.composite.table import IndexTable, table_from_rows
 from hedef.domain.evaluation.measure_status import MeasureStatus
 from hedef.domain.evaluation.rollup import Rollup
-from hedef.domain.text import az_sort_key
 
 __all__ = ["ON_SCHEDULE_STATUSES", "READINESS_COLUMNS", "readiness_table"]
 

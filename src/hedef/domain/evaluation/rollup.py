@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from hedef.domain.text import az_sort_key
+from hedef.domain.core.text import az_sort_key
 
 __all__ = ["GroupBy", "MeasureRecord", "Rollup", "rollup", "rollup_all"]
 

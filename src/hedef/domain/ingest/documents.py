@@ -12,16 +12,16 @@ from typing import Any
 
 import yaml
 
-from hedef.domain import interchange
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
 from hedef.domain.ingest.docx_reader import read_docx
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.model import ParsedPlan
 from hedef.domain.ingest.pdf_reader import read_pdf
 from hedef.domain.ingest.pipeline import parse_text
 from hedef.domain.ingest.sniff import detect_format
-from hedef.domain.plan import Strategy
-from hedef.domain.plan_files import PlanFileError, read_plan_file
+from hedef.domain.plans import interchange
+from hedef.domain.plans.files import PlanFileError, read_plan_file
+from hedef.domain.plans.model import Strategy
 
 __all__ = ["document_sha256", "read_document"]
 

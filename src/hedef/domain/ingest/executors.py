@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hedef.domain.core.text import az_casefold, normalise_space
 from hedef.domain.ingest.vocabulary import COLLECTIVE, collective_value, is_acronym_shaped
-from hedef.domain.text import az_casefold, normalise_space
 
 __all__ = [
     "ExecutorItem",

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
+from hedef.domain.core.text import az_casefold, az_lower, normalise_space
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.executors import executor_items
 from hedef.domain.ingest.indicators import parse_indicators
 from hedef.domain.ingest.sections import acronym_region, is_toc_line, plan_region, split_lines
 from hedef.domain.ingest.vocabulary import DASHES, PERIOD_ANCHOR, UPPER
-from hedef.domain.plan import AgencyAlias, ApprovingAct, Period
-from hedef.domain.text import az_casefold, az_lower, normalise_space
+from hedef.domain.plans.model import AgencyAlias, ApprovingAct, Period
 
 __all__ = [
     "act_years",

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from hedef.domain.ingest.model import ParsedPlan
-from hedef.domain.plan import Measure, Stage
-from hedef.domain.targets import numbers_in
+from hedef.domain.plans.model import Measure, Stage
+from hedef.domain.plans.targets import numbers_in
 
 __all__ = ["to_gold"]
 

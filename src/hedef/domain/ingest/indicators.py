@@ -11,11 +11,11 @@ from __future__ import annotations
 import itertools
 import re
 
+from hedef.domain.core.text import az_casefold
 from hedef.domain.ingest.sections import indicator_region, split_lines
 from hedef.domain.ingest.vocabulary import DASHES, join_cell_lines, numbered
-from hedef.domain.plan import Direction, HeadlineIndicator
-from hedef.domain.targets import parse_number
-from hedef.domain.text import az_casefold
+from hedef.domain.plans.model import Direction, HeadlineIndicator
+from hedef.domain.plans.targets import parse_number
 
 __all__ = ["parse_indicators"]
 

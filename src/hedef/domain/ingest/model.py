@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hedef.domain.plan import Strategy
+from hedef.domain.plans.model import Strategy
 
 __all__ = ["Flag", "ParsedPlan", "TableRow"]
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import pdfplumber
 
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
 from hedef.domain.ingest import pipeline
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.model import ParsedPlan

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.front import (
     act_years,
@@ -30,7 +30,7 @@ from hedef.domain.ingest.rows import PlanRows, read_rows
 from hedef.domain.ingest.sections import split_lines
 from hedef.domain.ingest.tables import ActionPlan
 from hedef.domain.ingest.text_plan import TEXT_HEADER, text_rows
-from hedef.domain.plan import (
+from hedef.domain.plans.model import (
     AgencyAlias,
     HeadlineIndicator,
     Measure,
@@ -39,7 +39,7 @@ from hedef.domain.plan import (
     Strategy,
     parent_number,
 )
-from hedef.domain.targets import targets_in
+from hedef.domain.plans.targets import targets_in
 
 __all__ = ["parse_text", "plan_from_rows", "plan_from_tables"]
 

@@ -10,11 +10,11 @@ measure hangs under the nearest heading whose number prefixes its own.
 
 from __future__ import annotations
 
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
+from hedef.domain.core.text import az_casefold
 from hedef.domain.ingest.model import Flag
 from hedef.domain.ingest.rows import HeadingRow, MeasureRow
-from hedef.domain.plan import PlanNode, parent_number
-from hedef.domain.text import az_casefold
+from hedef.domain.plans.model import PlanNode, parent_number
 
 __all__ = ["build_nodes", "renumber_orphans"]
 

@@ -13,10 +13,10 @@ import copy
 import re
 from typing import Any
 
-from hedef.domain import interchange
-from hedef.domain.i18n import gettext as _
-from hedef.domain.plan import Stage, Strategy
-from hedef.domain.targets import targets_in
+from hedef.domain.core.i18n import gettext as _
+from hedef.domain.plans import interchange
+from hedef.domain.plans.model import Stage, Strategy
+from hedef.domain.plans.targets import targets_in
 
 __all__ = ["ReviewError", "apply_edits", "field_value", "format_targets", "parse_targets"]
 

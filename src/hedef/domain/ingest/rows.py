@@ -16,15 +16,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
+from hedef.domain.core.text import az_casefold
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.front import parse_period, split_executors
 from hedef.domain.ingest.model import Flag, TableRow
 from hedef.domain.ingest.sentences import Start, stages_by_markers, start_of
 from hedef.domain.ingest.tables import column_roles as table_column_roles
 from hedef.domain.ingest.vocabulary import PERIOD_ANCHOR, join_cell_lines, numbered
-from hedef.domain.plan import Period, Stage
-from hedef.domain.text import az_casefold
+from hedef.domain.plans.model import Period, Stage
 
 __all__ = ["HeadingRow", "MeasureRow", "PlanRows", "column_roles", "read_rows"]
 

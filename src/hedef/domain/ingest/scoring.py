@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
-from hedef.domain.plan import RELEVANT_BODIES
-from hedef.domain.text import az_casefold, join_hyphenated_lines, tokens
+from hedef.domain.core.text import az_casefold, join_hyphenated_lines, tokens
+from hedef.domain.plans.model import RELEVANT_BODIES
 
 __all__ = ["STRUCTURE_FIELDS", "TEXT_FIELDS", "format_scores", "score", "token_f1"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from hedef.domain.text import az_casefold
+from hedef.domain.core.text import az_casefold
 
 __all__ = [
     "acronym_region",

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
 
+from hedef.domain.core.text import az_lower
 from hedef.domain.ingest.vocabulary import DASHES, UPPER, join_cell_lines
-from hedef.domain.text import az_lower
 
 __all__ = ["End", "Piece", "Start", "end_of", "stages_by_markers", "start_of"]
 

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
 from hedef.domain.ingest.errors import IngestionError
 
 __all__ = [

@@ -29,9 +29,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hedef.domain.core.text import az_casefold, normalise_space
 from hedef.domain.ingest.model import TableRow
 from hedef.domain.ingest.vocabulary import NUMBERED_LINE
-from hedef.domain.text import az_casefold, normalise_space
 
 __all__ = [
     "RESULT_ROLES",

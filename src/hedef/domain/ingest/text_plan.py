@@ -22,7 +22,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
+from hedef.domain.core.text import az_casefold
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.executors import ExecutorRun, is_executor_list
 from hedef.domain.ingest.model import Flag, TableRow
@@ -31,7 +32,6 @@ from hedef.domain.ingest.row_spine import find_spine
 from hedef.domain.ingest.sections import plan_region
 from hedef.domain.ingest.sentences import Piece, end_of, stages_by_markers
 from hedef.domain.ingest.vocabulary import join_cell_lines, numbered
-from hedef.domain.text import az_casefold
 
 __all__ = ["TEXT_HEADER", "TextRow", "text_rows"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hedef.domain.plan import ENTREPRENEURS, RELEVANT_BODIES
-from hedef.domain.text import az_casefold
+from hedef.domain.core.text import az_casefold
+from hedef.domain.plans.model import ENTREPRENEURS, RELEVANT_BODIES
 
 __all__ = [
     "COLLECTIVE",

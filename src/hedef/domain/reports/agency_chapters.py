@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hedef.domain.charts import RatingPoint, TimelinessBar, readiness_chart, timeliness_chart
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
 from hedef.domain.reports.data import ReadinessRow, TimelinessRow
 from hedef.domain.reports.formatting import MISSING, Formats
 from hedef.domain.reports.model import (

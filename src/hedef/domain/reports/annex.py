@@ -2,12 +2,12 @@
 
 The head hash lets anyone holding the audit log check that no entry behind the
 report was changed, removed or reordered after the cycle was published
-(:mod:`hedef.domain.audit_chain` on the monitoring side).
+(:mod:`hedef.domain.core.audit_chain` on the monitoring side).
 """
 
 from __future__ import annotations
 
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
 from hedef.domain.reports.data import ReportData
 from hedef.domain.reports.formatting import Formats
 from hedef.domain.reports.markdown import blocks_from_markdown

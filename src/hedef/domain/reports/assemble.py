@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hedef.domain.charts import GroupCounts, status_chart
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
+from hedef.domain.evaluation.statuses import status_label
 from hedef.domain.reports.agency_chapters import readiness_blocks, timeliness_blocks
 from hedef.domain.reports.annex import annex_blocks, demo_notice, short_hash
 from hedef.domain.reports.checks import problems
@@ -49,7 +50,6 @@ from hedef.domain.reports.model import (
 )
 from hedef.domain.reports.model import KeyFigures as KeyFiguresBlock
 from hedef.domain.reports.strategy_chapters import status_columns, status_table, strategy_chapters
-from hedef.domain.statuses import status_label
 
 __all__ = ["assemble", "key_figure_blocks"]
 

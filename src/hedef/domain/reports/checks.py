@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from hedef.domain.evaluation.statuses import is_known_status
 from hedef.domain.reports.data import GroupStatus, IndicatorSection, MeasureRow, ReportData
 from hedef.domain.reports.errors import DataProblem
-from hedef.domain.statuses import is_known_status
 
 __all__ = ["problems"]
 

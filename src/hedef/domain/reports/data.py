@@ -280,7 +280,7 @@ class ReportData:
     Attributes:
         language: the report's language code ("az", "en", "ru"); it decides the
             ``lang`` attribute and how numbers and dates are written; the labels
-            follow the language the caller activated for :mod:`hedef.domain.i18n`.
+            follow the language the caller activated for :mod:`hedef.domain.core.i18n`.
         title: the report's title ("Monitorinq hesabatı").
         cycle: the reporting cycle.
         generated_on: the date the report is produced.

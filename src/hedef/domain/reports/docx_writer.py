@@ -24,6 +24,8 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from hedef.domain.charts import CHART_WIDTH, render_png, render_pngs
+from hedef.domain.core.text import az_upper
+from hedef.domain.evaluation.statuses import status_colour
 from hedef.domain.reports.docx_styles import (
     BRAND,
     BRAND_DARK,
@@ -56,8 +58,6 @@ from hedef.domain.reports.model import (
     Table,
     Text,
 )
-from hedef.domain.statuses import status_colour
-from hedef.domain.text import az_upper
 
 __all__ = ["render_docx"]
 

@@ -18,6 +18,7 @@ from html import escape
 from importlib import resources
 
 from hedef.domain.charts import render_svg, render_svgs
+from hedef.domain.evaluation.statuses import status_colour
 from hedef.domain.reports.model import (
     Align,
     Block,
@@ -38,7 +39,6 @@ from hedef.domain.reports.model import (
     Table,
     Text,
 )
-from hedef.domain.statuses import status_colour
 
 __all__ = ["document", "page_css", "render_html"]
 

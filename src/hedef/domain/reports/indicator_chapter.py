@@ -7,7 +7,8 @@ for readers who cannot see it and for those who want the figures.
 from __future__ import annotations
 
 from hedef.domain.charts import indicator_chart
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
+from hedef.domain.evaluation.statuses import direction_label, forecast_method_label, status_label
 from hedef.domain.reports.data import IndicatorSection, StrategySection
 from hedef.domain.reports.formatting import MISSING, Formats
 from hedef.domain.reports.model import (
@@ -24,7 +25,6 @@ from hedef.domain.reports.model import (
     Text,
 )
 from hedef.domain.reports.numbering import title_with_number
-from hedef.domain.statuses import direction_label, forecast_method_label, status_label
 
 __all__ = ["indicator_blocks"]
 

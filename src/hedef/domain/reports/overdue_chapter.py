@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
+from hedef.domain.evaluation.statuses import stage_label
 from hedef.domain.reports.data import StrategySection
 from hedef.domain.reports.formatting import MISSING, Formats
 from hedef.domain.reports.model import (
@@ -15,7 +16,6 @@ from hedef.domain.reports.model import (
     Row,
     Table,
 )
-from hedef.domain.statuses import stage_label
 
 __all__ = ["overdue_blocks"]
 

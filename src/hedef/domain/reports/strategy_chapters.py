@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hedef.domain.charts import GroupCounts, status_chart
-from hedef.domain.i18n import gettext as _
+from hedef.domain.core.i18n import gettext as _
+from hedef.domain.evaluation.statuses import (
+    MEASURE_STATUS_ORDER,
+    stage_label,
+    status_label,
+)
 from hedef.domain.reports.data import GroupStatus, MeasureRow, StrategySection
 from hedef.domain.reports.formatting import MISSING, Formats
 from hedef.domain.reports.indicator_chapter import indicator_blocks
@@ -31,11 +36,6 @@ from hedef.domain.reports.model import (
 )
 from hedef.domain.reports.numbering import Chapter, title_with_number
 from hedef.domain.reports.overdue_chapter import overdue_blocks
-from hedef.domain.statuses import (
-    MEASURE_STATUS_ORDER,
-    stage_label,
-    status_label,
-)
 
 __all__ = ["FLAG", "status_columns", "status_table", "strategy_chapters"]
 

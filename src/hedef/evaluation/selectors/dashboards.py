@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hedef.agencies.models import Agency
+from hedef.domain.core.text import az_sort_key
 from hedef.domain.evaluation.rollup import GroupBy, Rollup
-from hedef.domain.text import az_sort_key
 from hedef.evaluation.selectors.dates import EvaluationDate
 from hedef.evaluation.selectors.indicators import IndicatorEvaluation, indicator_evaluations
 from hedef.evaluation.selectors.loading import CycleRow, StrategyRef

@@ -28,7 +28,7 @@ from hedef.domain.evaluation.forecast import Forecast, forecast, forecast_senten
 from hedef.domain.evaluation.path_progress import Progress, progress_status
 from hedef.domain.evaluation.rollup import MeasureRecord
 from hedef.domain.evaluation.series import Point
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 from hedef.evaluation.selectors.dates import EvaluationDate
 from hedef.evaluation.selectors.loading import (
     ReportRow,

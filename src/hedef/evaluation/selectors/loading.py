@@ -20,8 +20,8 @@ from django.utils import timezone
 from hedef.agencies.models import Agency
 from hedef.domain.evaluation.dates import fractional_year, period_label
 from hedef.domain.evaluation.measure_status import STAGE_ORDER
-from hedef.domain.plan import Comparator, NumericTarget, Period, Stage
-from hedef.domain.reporting import ReportState
+from hedef.domain.monitoring.submissions import ReportState
+from hedef.domain.plans.model import Comparator, NumericTarget, Period, Stage
 from hedef.monitoring.models import IndicatorReporter, ReportingCycle, Submission, TargetValue
 from hedef.plans.models import Indicator, Measure, MeasureExecutor, MeasureTarget, PlanNode
 

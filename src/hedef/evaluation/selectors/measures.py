@@ -32,8 +32,8 @@ from hedef.domain.evaluation.measure_status import (
     measure_status,
 )
 from hedef.domain.evaluation.rollup import MeasureRecord
-from hedef.domain.plan import Stage
-from hedef.domain.reporting import ProgressStatus
+from hedef.domain.monitoring.submissions import ProgressStatus
+from hedef.domain.plans.model import Stage
 from hedef.evaluation.selectors.dates import EvaluationDate
 from hedef.evaluation.selectors.loading import (
     MeasureRow,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hedef.domain.evaluation.rollup import GroupBy, MeasureRecord, Rollup, rollup
-from hedef.domain.statuses import MEASURE_STATUS_ORDER
+from hedef.domain.evaluation.statuses import MEASURE_STATUS_ORDER
 from hedef.evaluation.selectors.dates import EvaluationDate
 from hedef.evaluation.selectors.indicators import IndicatorEvaluation
 from hedef.evaluation.selectors.loading import CycleRow, ReportRow

@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from hedef.domain.statuses import (
+from hedef.domain.evaluation.statuses import (
     direction_label,
     forecast_method_label,
     stage_label,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hedef.domain.reporting import InvalidTransition, ReportState, Verb, next_state
+from hedef.domain.monitoring.submissions import InvalidTransition, ReportState, Verb, next_state
 from hedef.monitoring.actors import Actor
 from hedef.monitoring.choices import ReportState as StateChoices
 from hedef.monitoring.errors import CycleClosed, NotPossible

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from hedef.accounts.permissions import can_contribute, require
-from hedef.domain.reporting import EDITABLE_STATES
+from hedef.domain.monitoring.submissions import EDITABLE_STATES
 from hedef.monitoring.actions.base import Action, locked_submission
 from hedef.monitoring.actors import Actor
 from hedef.monitoring.audit import audit_record

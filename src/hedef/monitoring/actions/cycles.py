@@ -12,8 +12,14 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from hedef.accounts.permissions import can_manage_cycles, require
 from hedef.agencies.models import Agency
-from hedef.domain.plan import Period
-from hedef.domain.reporting import ReportState, Verb, check_cycle_dates, cycle_years, measure_due
+from hedef.domain.monitoring.submissions import (
+    ReportState,
+    Verb,
+    check_cycle_dates,
+    cycle_years,
+    measure_due,
+)
+from hedef.domain.plans.model import Period
 from hedef.evaluation.publication import cycle_snapshot_publish
 from hedef.monitoring.actions.base import Action, advance, touch
 from hedef.monitoring.actors import Actor

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hedef.accounts.permissions import can_edit_submission, require
-from hedef.domain.evidence import check_evidence
-from hedef.domain.reporting import EDITABLE_STATES, ReportField, check_changes_allowed
+from hedef.domain.monitoring.evidence import check_evidence
+from hedef.domain.monitoring.submissions import EDITABLE_STATES, ReportField, check_changes_allowed
 from hedef.monitoring.actions.base import Action, locked_submission
 from hedef.monitoring.actions.submissions import only_reporter_message
 from hedef.monitoring.actors import Actor

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hedef.accounts.permissions import can_comment, can_review, require
-from hedef.domain.reporting import ReportField, Verb, target_field
+from hedef.domain.monitoring.submissions import ReportField, Verb, target_field
 from hedef.monitoring.actions.base import Action, advance, locked_submission, touch
 from hedef.monitoring.actors import Actor
 from hedef.monitoring.audit import audit_record

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hedef.accounts.permissions import can_edit_submission, require
-from hedef.domain.reporting import (
+from hedef.domain.monitoring.submissions import (
     EDITABLE_STATES,
     FieldIssue,
     ReportContent,

@@ -16,7 +16,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hedef.domain.audit_chain import ChainEntry
+from hedef.domain.core.audit_chain import ChainEntry
 
 
 class AppendOnly(Exception):

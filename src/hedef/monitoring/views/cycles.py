@@ -22,8 +22,8 @@ from hedef.accounts.permissions import (
     require,
 )
 from hedef.agencies.models import Agency
-from hedef.domain.errors import DomainError
-from hedef.domain.reporting import InvalidCycle
+from hedef.domain.core.errors import DomainError
+from hedef.domain.monitoring.submissions import InvalidCycle
 from hedef.monitoring.actions import CycleOpen, CyclePublish
 from hedef.monitoring.actors import Actor
 from hedef.monitoring.forms import CycleForm

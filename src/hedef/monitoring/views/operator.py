@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hedef.accounts.permissions import can_manage_tokens, can_view_audit, require
-from hedef.domain.errors import DomainError
+from hedef.domain.core.errors import DomainError
 from hedef.monitoring.actions import TokenIssue, TokenRevoke
 from hedef.monitoring.actors import Actor
 from hedef.monitoring.audit import audit_verify

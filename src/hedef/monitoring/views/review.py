@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from hedef.accounts.permissions import can_review, require
-from hedef.domain.errors import DomainError
+from hedef.domain.core.errors import DomainError
 from hedef.monitoring.actions import CommentAdd, SubmissionAccept, SubmissionReturn
 from hedef.monitoring.actions.review import report_fields
 from hedef.monitoring.actors import Actor

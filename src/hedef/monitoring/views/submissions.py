@@ -21,8 +21,8 @@ from hedef.accounts.permissions import (
     can_view_history,
     require,
 )
-from hedef.domain.errors import DomainError
-from hedef.domain.reporting import EDITABLE_STATES, TARGET_PREFIX, ReportField
+from hedef.domain.core.errors import DomainError
+from hedef.domain.monitoring.submissions import EDITABLE_STATES, TARGET_PREFIX, ReportField
 from hedef.monitoring import choices
 from hedef.monitoring.actions import (
     ContributionSave,

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from hedef.accounts.permissions import can_download_workbook, require
 from hedef.agencies.models import Agency
-from hedef.domain.errors import DomainError
+from hedef.domain.core.errors import DomainError
 from hedef.monitoring.actors import Actor
 from hedef.monitoring.forms import WorkbookUploadForm
 from hedef.monitoring.models import ReportingCycle

@@ -12,21 +12,21 @@ def get_item(mapping, key):
 @register.filter
 def status_label(key):
     """The translated label of an evaluation or reporting status key."""
-    from hedef.domain.statuses import status_label as label
+    from hedef.domain.evaluation.statuses import status_label as label
 
     return label(key) if key else ""
 
 
 @register.filter
 def status_colour(key):
-    from hedef.domain.statuses import status_colour as colour
+    from hedef.domain.evaluation.statuses import status_colour as colour
 
     return colour(key or "")
 
 
 @register.filter
 def stage_label(key):
-    from hedef.domain.statuses import stage_label as label
+    from hedef.domain.evaluation.statuses import stage_label as label
 
     return label(key)
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 
 __all__ = [
     "Aggregation",

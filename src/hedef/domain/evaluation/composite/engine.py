@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from hedef.domain.core.text import az_sort_key
 from hedef.domain.evaluation.composite.definition import IndexDefinition
 from hedef.domain.evaluation.composite.pipeline import composite_scores, prepare
 from hedef.domain.evaluation.composite.ranking import (
@@ -24,7 +25,6 @@ from hedef.domain.evaluation.composite.ranking import (
 from hedef.domain.evaluation.composite.table import IndexTable
 from hedef.domain.evaluation.composite.uncertainty import RankUncertainty, rank_uncertainty
 from hedef.domain.evaluation.errors import InvalidInput
-from hedef.domain.text import az_sort_key
 
 __all__ = ["IndexResult", "IndexRow", "compute_index"]
 

@@ -30,7 +30,7 @@ from hedef.domain.evaluation.composite.definition import (
     Weighting,
 )
 from hedef.domain.evaluation.errors import InvalidIndexDefinition
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 
 __all__ = [
     "builtin_index_path",

@@ -24,7 +24,7 @@ from hedef.domain.evaluation.composite.steps import aggregate, impute, normalise
 from hedef.domain.evaluation.composite.table import IndexTable
 from hedef.domain.evaluation.composite.weighting import weights_for
 from hedef.domain.evaluation.errors import InvalidInput
-from hedef.domain.plan import Direction
+from hedef.domain.plans.model import Direction
 
 __all__ = ["Prepared", "composite_scores", "normalised", "prepare"]
 

@@ -21,9 +21,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from hedef.domain.core.text import az_casefold, normalise_space
 from hedef.domain.evaluation.composite.definition import ColumnMapping
 from hedef.domain.evaluation.errors import UnreadableTable
-from hedef.domain.text import az_casefold, normalise_space
 
 __all__ = ["IndexTable", "parse_decimal", "read_table", "table_from_rows"]
 

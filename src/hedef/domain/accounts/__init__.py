@@ -1,0 +1,1 @@
+"""Accounts: the second factor of operators' sign-in."""

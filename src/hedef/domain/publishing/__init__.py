@@ -1,0 +1,1 @@
+"""Publishing: open data from a published snapshot."""

@@ -1,0 +1,120 @@
+"""Open data files derived from a published snapshot."""
+
+import csv
+import io
+import json
+
+from openpyxl import load_workbook
+
+from hedef.domain.publishing.opendata import (
+    LICENSE,
+    datapackage,
+    sdmx_csv,
+    snapshot_tables,
+    table_csv,
+    tables_xlsx,
+)
+
+SNAPSHOT = {
+    "cycle": {
+        "key": "2026-s1",
+        "label": "2026, I yarımil",
+        "kind": "semi_annual",
+        "period_start": "2026-01-01",
+        "period_end": "2026-06-30",
+        "published_at": "2026-07-20T10:00:00+04:00",
+        "audit_head": "ab" * 32,
+    },
+    "strategies": [
+        {
+            "code": "digital-economy-2026-2029",
+            "title": "Rəqəmsal iqtisadiyyat strategiyası",
+            "period": [2026, 2029],
+            "measures": [
+                {
+                    "number": "8.1.1.1",
+                    "title": "Platformanın yaradılması, “İNFORMASİYA”",
+                    "lead": ["İN"],
+                    "co_executors": ["AİH", "RİNN"],
+                    "period_text": "2026–2029",
+                    "status": "on_schedule",
+                    "stage": "initial",
+                    "percent": 30.0,
+                }
+            ],
+            "indicators": [
+                {
+                    "number": "4.1.1",
+                    "name": "Müəssisələrin sayı",
+                    "unit": "ədəd",
+                    "direction": "higher_is_better",
+                    "baseline": None,
+                    "targets": {"2026": 50, "2027": 100},
+                    "observations": [{"period": "2026-S1", "year": 2025.5, "value": 21}],
+                    "attainment": 0.42,
+                    "progress_status": "moderate_progress",
+                }
+            ],
+        }
+    ],
+    "agencies": [
+        {
+            "code": "in",
+            "acronym": "İN",
+            "name": "İqtisadiyyat Nazirliyi",
+            "as_lead": 1,
+            "as_co": 0,
+            "on_time_share": 1.0,
+        },
+    ],
+}
+
+
+def test_tables_carry_every_measure_indicator_year_and_agency():
+    measures, values, agencies = snapshot_tables(SNAPSHOT)
+    assert measures.rows[0][:5] == (
+        "digital-economy-2026-2029", "8.1.1.1", "Platformanın yaradılması, “İNFORMASİYA”",
+        "İN", "AİH; RİNN",
+    )  # fmt: skip
+    assert [(r[4], r[5], r[6]) for r in values.rows] == [
+        ("2026", 50, None),
+        ("2026-S1", None, 21),
+        ("2027", 100, None),
+    ]
+    assert agencies.rows[0][0] == "in"
+
+
+def test_csv_reads_back_with_azerbaijani_letters_and_commas():
+    measures = snapshot_tables(SNAPSHOT)[0]
+    rows = list(csv.DictReader(io.StringIO(table_csv(measures))))
+    assert rows[0]["title"] == "Platformanın yaradılması, “İNFORMASİYA”"
+    assert rows[0]["percent_complete"] == "30"
+
+
+def test_workbook_has_a_sheet_per_table_and_the_licence():
+    tables = snapshot_tables(SNAPSHOT)
+    book = load_workbook(io.BytesIO(tables_xlsx(tables, SNAPSHOT)))
+    assert book.sheetnames == ["about", "measures", "indicator_values", "agencies"]
+    assert book["about"]["C4"].value == LICENSE["path"]
+    assert book["measures"]["B2"].value == "8.1.1.1"
+
+
+def test_sdmx_csv_has_targets_and_actuals():
+    rows = list(csv.DictReader(io.StringIO(sdmx_csv(SNAPSHOT))))
+    assert {r["SERIES"] for r in rows} == {"TARGET", "ACTUAL"}
+    actual = next(r for r in rows if r["SERIES"] == "ACTUAL")
+    assert (actual["TIME_PERIOD"], actual["OBS_VALUE"], actual["REF_AREA"]) == (
+        "2026-S1",
+        "21",
+        "AZ",
+    )
+
+
+def test_datapackage_describes_every_resource_under_a_licence():
+    tables = snapshot_tables(SNAPSHOT)
+    descriptor = json.loads(datapackage(SNAPSHOT, tables, base="/open-data/2026-s1/"))
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    paths = {r["path"] for r in descriptor["resources"]}
+    assert "/open-data/2026-s1/measures.csv" in paths
+    measures = next(r for r in descriptor["resources"] if r["name"] == "measures")
+    assert [f["name"] for f in measures["schema"]["fields"]][:2] == ["strategy", "number"]
