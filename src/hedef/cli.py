@@ -405,7 +405,7 @@ app.add_typer(audit_app, name="audit")
 def audit_verify() -> None:
     """Check the audit hash chain; exit 1 naming every edited, deleted or moved entry."""
     _django()
-    from hedef.monitoring.audit import audit_verify as verify
+    from hedef.core.audit import audit_verify as verify
 
     result = verify()
     if result.intact:

@@ -38,6 +38,7 @@ HEDEF_DEMO = _flag("HEDEF_DEMO")
 ALLOWED_HOSTS = os.environ.get("HEDEF_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 
 INSTALLED_APPS = [
+    "hedef.core",
     "hedef.agencies",
     "hedef.accounts",
     "hedef.plans",

@@ -16,8 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def cycle(loaded_plans, users):
+    from hedef.core.actors import Actor
     from hedef.monitoring.actions import CycleOpen
-    from hedef.monitoring.actors import Actor
     from hedef.plans.models import Strategy
 
     return CycleOpen(

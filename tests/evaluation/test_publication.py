@@ -6,6 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from hedef.core.actors import Actor
 from hedef.domain.monitoring.submissions import ProgressStatus, ReportContent
 from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import (
@@ -16,7 +17,6 @@ from hedef.monitoring.actions import (
     SubmissionSave,
     SubmissionSubmit,
 )
-from hedef.monitoring.actors import Actor
 from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.publishing.models import Snapshot
 from tests.evaluation.conftest import STRATEGY

@@ -6,11 +6,12 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
+from hedef.core.models import AuditHead
 from hedef.domain.reports import assemble
 from hedef.domain.reports.checks import problems
 from hedef.evaluation.reporting import report_data
 from hedef.evaluation.selectors import evaluation_date, strategy_dashboard
-from hedef.monitoring.models import AuditHead, ReportingCycle, Submission
+from hedef.monitoring.models import ReportingCycle, Submission
 from tests.evaluation.conftest import STRATEGY
 from tests.monitoring.conftest import actor
 

@@ -42,7 +42,7 @@ def late(monkeypatch):
 
 
 def actor(user, channel="web"):
-    from hedef.monitoring.actors import Actor
+    from hedef.core.actors import Actor
 
     return Actor(user, channel, "test")
 

@@ -4,8 +4,9 @@ import io
 
 import pytest
 
+from hedef.core.models import AuditEntry
 from hedef.monitoring.actions import TokenIssue
-from hedef.monitoring.models import AgencyToken, AuditEntry, Submission
+from hedef.monitoring.models import AgencyToken, Submission
 from tests.monitoring.conftest import ECONOMY, actor, report
 
 API = "/api/v1/monitoring"

@@ -5,10 +5,9 @@ from django.db import connection
 from typer.testing import CliRunner
 
 from hedef.cli import app
+from hedef.core.audit import audit_verify
+from hedef.core.models import AppendOnly, AuditEntry
 from hedef.monitoring.actions import CyclePublish, SubmissionAccept
-from hedef.monitoring.audit import audit_verify
-from hedef.monitoring.models import AuditEntry
-from hedef.monitoring.models.audit import AppendOnly
 from tests.monitoring.conftest import actor, save
 
 runner = CliRunner()

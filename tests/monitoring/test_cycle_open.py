@@ -5,9 +5,10 @@ import datetime
 import pytest
 
 from hedef.accounts.permissions import ActionNotAllowed
+from hedef.core.models import AuditEntry
 from hedef.domain.monitoring.submissions import InvalidCycle
 from hedef.monitoring.actions import CycleOpen
-from hedef.monitoring.models import AuditEntry, IndicatorReporter, Submission
+from hedef.monitoring.models import IndicatorReporter, Submission
 from hedef.plans.models import Strategy
 from tests.monitoring.conftest import CONCEPT, ECONOMY, actor
 

@@ -39,7 +39,7 @@ def test_an_operator_enrols_then_reaches_the_page(client, users):
     assert client.get("/reporting/").status_code == 200
     analyst.refresh_from_db()
     assert analyst.has_authenticator
-    from hedef.monitoring.models import AuditEntry
+    from hedef.core.models import AuditEntry
 
     assert AuditEntry.objects.filter(action="user.totp_enrol", object_id=str(analyst.pk)).exists()
 

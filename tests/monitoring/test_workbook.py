@@ -5,9 +5,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from hedef.core.models import AuditEntry
 from hedef.domain.monitoring import workbook as rw
 from hedef.monitoring.actions import SubmissionSave
-from hedef.monitoring.models import AuditEntry, Submission
+from hedef.monitoring.models import Submission
 from tests.monitoring.conftest import ECONOMY, report, save
 
 

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from hedef.core.models import AuditEntry
 from hedef.domain.monitoring.submissions import (
     ChangeNotAllowed,
     DeviationReason,
@@ -18,7 +19,7 @@ from hedef.monitoring.actions import (
     SubmissionSave,
 )
 from hedef.monitoring.errors import CycleClosed, NotPossible, ReportInvalid, ReportLocked
-from hedef.monitoring.models import AuditEntry, Submission
+from hedef.monitoring.models import Submission
 from tests.monitoring.conftest import ECONOMY, actor, complete_content, report, save
 
 

@@ -23,7 +23,7 @@ class UserAdmin(BaseUserAdmin):
     @admin.action(description=_("Reset the authenticator (the person enrols again)"))
     def reset_authenticator(self, request, queryset):
         from hedef.accounts.services import totp_reset
-        from hedef.monitoring.actors import Actor
+        from hedef.core.actors import Actor
 
         for user in queryset:
             totp_reset(user, actor=Actor.from_request(request))

@@ -42,7 +42,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         totp_enrolment_secret(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        from hedef.monitoring.actors import Actor
+        from hedef.core.actors import Actor
 
         if totp_accept(user, form.cleaned_data["code"], actor=Actor.from_request(request)):
             request.session.cycle_key()
@@ -80,7 +80,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     require(can_invite(request.user), gettext_lazy("Only operators invite people."))
     form = InviteForm(request.POST or None, inviter=request.user)
     if request.method == "POST" and form.is_valid():
-        from hedef.monitoring.actors import Actor
+        from hedef.core.actors import Actor
 
         data = form.cleaned_data
         try:

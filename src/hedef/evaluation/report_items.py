@@ -17,10 +17,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hedef.agencies.models import Agency
+from hedef.core.models import AuditEntry
 from hedef.domain.monitoring.submissions import TARGET_PREFIX, ReportState, is_overdue
 from hedef.domain.reports import OverdueItem, ReturnedItem
 from hedef.evaluation.selectors import MeasureEvaluation
-from hedef.monitoring.models import AuditEntry, ReportingCycle, Submission
+from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.plans.models import Indicator, Measure, MeasureTarget, Strategy
 
 __all__ = ["agency_names", "cycle_reports", "overdue_items", "returned_items"]

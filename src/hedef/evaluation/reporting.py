@@ -36,6 +36,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hedef.agencies.models import Agency
+from hedef.core.models import AuditHead
 from hedef.domain.core.text import az_sort_key
 from hedef.domain.evaluation.rollup import GroupBy
 from hedef.domain.reports import (
@@ -68,7 +69,7 @@ from hedef.evaluation.selectors import (
     readiness_rating,
     strategy_dashboard,
 )
-from hedef.monitoring.models import AuditHead, ReportingCycle
+from hedef.monitoring.models import ReportingCycle
 from hedef.plans.models import PlanVersion, Strategy
 
 __all__ = ["report_data"]

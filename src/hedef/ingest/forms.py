@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hedef.uploads import check_upload_size
+from hedef.core.uploads import check_upload_size
 
 
 class DocumentUploadForm(forms.Form):

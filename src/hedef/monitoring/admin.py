@@ -6,18 +6,10 @@ audited); audit entries never change at all.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
-from hedef.monitoring.models import (
-    AgencyToken,
-    AuditEntry,
-    IndicatorReporter,
-    ReportingCycle,
-    Submission,
-)
+from hedef.core.admin import ReadOnlyAdmin
+from hedef.monitoring.models import AgencyToken, IndicatorReporter, ReportingCycle, Submission
 
 
 @admin.register(IndicatorReporter)
@@ -25,17 +17,6 @@ class IndicatorReporterAdmin(admin.ModelAdmin):
     list_display = ["strategy", "indicator_number", "agency"]
     list_filter = ["strategy", "agency"]
     autocomplete_fields = ["agency"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(ReportingCycle)
@@ -53,9 +34,3 @@ class SubmissionAdmin(ReadOnlyAdmin):
 class AgencyTokenAdmin(ReadOnlyAdmin):
     list_display = ["prefix", "agency", "label", "created_at", "last_used_at", "revoked_at"]
     exclude = ["token_hash"]
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyAdmin):
-    list_display = ["id", "at", "action", "object_type", "object_id", "hash"]
-    list_filter = ["action", "object_type"]

@@ -18,6 +18,7 @@ from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
 from hedef.accounts.permissions import ActionNotAllowed, can_view_submission, require
+from hedef.core.actors import Actor, Channel
 from hedef.domain.core.errors import DomainError
 from hedef.domain.monitoring.submissions import (
     DeviationReason,
@@ -27,9 +28,7 @@ from hedef.domain.monitoring.submissions import (
 )
 from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import EvidenceAdd, SubmissionSave, SubmissionSubmit
-from hedef.monitoring.actions.tokens import token_authenticate
-from hedef.monitoring.actors import Actor, TokenPrincipal
-from hedef.monitoring.choices import Channel
+from hedef.monitoring.actions.tokens import TokenPrincipal, token_authenticate
 from hedef.monitoring.errors import ReportInvalid
 from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.monitoring.selectors import involved_agencies, overdue, submission_queryset

@@ -57,16 +57,6 @@ class RiskLevel(models.TextChoices):
     HIGH = submissions.RiskLevel.HIGH.value, _("High")
 
 
-class Channel(models.TextChoices):
-    """Where a change came from."""
-
-    WEB = "web", _("web")
-    EXCEL = "excel", _("Excel upload")
-    API = "api", _("API")
-    CLI = "cli", _("command line")
-    SYSTEM = "system", _("system")
-
-
 # Labels of the parts of a report a reviewer can return one by one.
 FIELD_LABELS = {
     submissions.ReportField.PROGRESS_STATUS: _("Status"),

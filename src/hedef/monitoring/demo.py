@@ -15,6 +15,7 @@ from django.db import transaction
 
 from hedef.accounts.models import User
 from hedef.agencies.models import Agency
+from hedef.core.actors import Actor, Channel
 from hedef.domain.monitoring.submissions import (
     DeviationReason,
     ProgressStatus,
@@ -32,8 +33,7 @@ from hedef.monitoring.actions import (
     SubmissionSave,
     SubmissionSubmit,
 )
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.choices import Channel, CycleKind
+from hedef.monitoring.choices import CycleKind
 from hedef.monitoring.models import IndicatorReporter, ReportingCycle, Submission
 from hedef.plans.models import Strategy
 

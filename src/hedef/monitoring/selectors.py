@@ -12,11 +12,12 @@ from django.utils import timezone
 
 from hedef.accounts.models import Role
 from hedef.agencies.models import Agency
+from hedef.core.audit import audit_history
+from hedef.core.models import AuditEntry
 from hedef.domain.core.text import az_sort_key
 from hedef.domain.monitoring.submissions import PENDING_STATES, ReportState, is_overdue, measure_due
 from hedef.domain.plans.model import Period
-from hedef.monitoring.audit import audit_history
-from hedef.monitoring.models import AuditEntry, ReportingCycle, Submission
+from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.plans.models import Measure, MeasureExecutor
 
 
@@ -213,3 +214,12 @@ def unassigned_measures(cycle: ReportingCycle) -> list[Measure]:
             ):
                 found.append(measure)
     return found
+
+
+def cycle_audit_anchors() -> dict[int, str]:
+    """The audit chain's head as each published cycle recorded it (entry id -> hash)."""
+    return dict(
+        ReportingCycle.objects.exclude(published_head_id=None).values_list(
+            "published_head_id", "published_head_hash"
+        )
+    )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from hedef.accounts.permissions import can_upload_workbook, require
 from hedef.agencies.models import Agency
+from hedef.core.actors import Actor, Channel
 from hedef.domain.core.errors import DomainError
 from hedef.domain.monitoring import workbook as rw
 from hedef.domain.monitoring.submissions import (
@@ -24,8 +25,6 @@ from hedef.domain.monitoring.submissions import (
     ReportState,
 )
 from hedef.monitoring.actions import SubmissionSave
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.choices import Channel
 from hedef.monitoring.content import content_snapshot, submission_content
 from hedef.monitoring.errors import NotPossible, ReportInvalid
 from hedef.monitoring.models import ReportingCycle, Submission

@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hedef.agencies.models import Agency
+from hedef.core.uploads import check_upload_size
 from hedef.domain.core.text import az_sort_key
 from hedef.plans.models import MeasureExecutor, Strategy
 from hedef.plans.selectors import MeasureFilter
-from hedef.uploads import check_upload_size
 
 
 class AgencyChoiceField(forms.ModelChoiceField):

@@ -1,6 +1,6 @@
 """Every change to monitoring data, one action object per verb.
 
-An action takes the object and the :class:`~hedef.monitoring.actors.Actor`;
+An action takes the object and the :class:`~hedef.core.actors.Actor`;
 ``execute()`` checks the permission (raising
 :class:`~hedef.accounts.permissions.ActionNotAllowed`), makes the change in one
 transaction and records it in the audit log. Pages, the Excel upload, the API and

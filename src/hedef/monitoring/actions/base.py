@@ -1,16 +1,13 @@
-"""What every action shares: the actor, the permission check, one transaction."""
+"""What every action on a submission shares: the row lock, the workflow step, the version."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hedef.core.actors import Actor
 from hedef.domain.monitoring.submissions import InvalidTransition, ReportState, Verb, next_state
-from hedef.monitoring.actors import Actor
 from hedef.monitoring.choices import ReportState as StateChoices
 from hedef.monitoring.errors import CycleClosed, NotPossible
 from hedef.monitoring.models import Submission
@@ -22,30 +19,6 @@ STEP_LABELS = {
     Verb.RETURN: gettext_lazy("returned"),
     Verb.PUBLISH: gettext_lazy("published"),
 }
-
-
-class Action:
-    """One change by one actor. Subclasses define ``check()`` and ``apply()``."""
-
-    def __init__(self, *, actor: Actor) -> None:
-        self.actor = actor
-
-    @property
-    def user(self) -> Any:
-        return self.actor.user
-
-    def check(self) -> None:
-        """Raise :class:`ActionNotAllowed` unless the actor may take this action."""
-        raise NotImplementedError
-
-    def apply(self) -> Any:
-        """Make the change and record it; runs inside the action's transaction."""
-        raise NotImplementedError
-
-    def execute(self) -> Any:
-        self.check()
-        with transaction.atomic():
-            return self.apply()
 
 
 def locked_submission(submission: Submission) -> Submission:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from hedef.accounts.permissions import can_contribute, require
+from hedef.core.actions import Action
+from hedef.core.actors import Actor
+from hedef.core.audit import audit_record
 from hedef.domain.monitoring.submissions import EDITABLE_STATES
-from hedef.monitoring.actions.base import Action, locked_submission
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.audit import audit_record
+from hedef.monitoring.actions.base import locked_submission
 from hedef.monitoring.errors import NotPossible, ReportLocked, SubmissionConflict
 from hedef.monitoring.models import Contribution, Submission
 from hedef.monitoring.selectors import contributors

@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from hedef.accounts.permissions import can_manage_cycles, require
 from hedef.agencies.models import Agency
+from hedef.core.actions import Action
+from hedef.core.actors import Actor
+from hedef.core.audit import audit_record, audit_record_many
 from hedef.domain.monitoring.submissions import (
     ReportState,
     Verb,
@@ -21,9 +24,7 @@ from hedef.domain.monitoring.submissions import (
 )
 from hedef.domain.plans.model import Period
 from hedef.evaluation.publication import cycle_snapshot_publish
-from hedef.monitoring.actions.base import Action, advance, touch
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.audit import audit_record, audit_record_many
+from hedef.monitoring.actions.base import advance, touch
 from hedef.monitoring.errors import CycleClosed, NotPossible
 from hedef.monitoring.models import CycleVersion, IndicatorReporter, ReportingCycle, Submission
 from hedef.monitoring.selectors import reporting_agency

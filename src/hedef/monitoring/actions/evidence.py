@@ -12,12 +12,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hedef.accounts.permissions import can_edit_submission, require
+from hedef.core.actions import Action
+from hedef.core.actors import Actor
+from hedef.core.audit import audit_record
 from hedef.domain.monitoring.evidence import check_evidence
 from hedef.domain.monitoring.submissions import EDITABLE_STATES, ReportField, check_changes_allowed
-from hedef.monitoring.actions.base import Action, locked_submission
+from hedef.monitoring.actions.base import locked_submission
 from hedef.monitoring.actions.submissions import only_reporter_message
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.audit import audit_record
 from hedef.monitoring.errors import CycleClosed, ReportLocked
 from hedef.monitoring.models import Evidence, Submission
 

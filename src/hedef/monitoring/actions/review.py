@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hedef.accounts.permissions import can_comment, can_review, require
+from hedef.core.actions import Action
+from hedef.core.actors import Actor
+from hedef.core.audit import audit_record
 from hedef.domain.monitoring.submissions import ReportField, Verb, target_field
-from hedef.monitoring.actions.base import Action, advance, locked_submission, touch
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.audit import audit_record
+from hedef.monitoring.actions.base import advance, locked_submission, touch
 from hedef.monitoring.errors import NotPossible
 from hedef.monitoring.models import FieldComment, Submission
 

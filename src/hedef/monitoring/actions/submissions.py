@@ -9,6 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hedef.accounts.permissions import can_edit_submission, require
+from hedef.core.actions import Action
+from hedef.core.actors import Actor
+from hedef.core.audit import audit_record
 from hedef.domain.monitoring.submissions import (
     EDITABLE_STATES,
     FieldIssue,
@@ -20,9 +23,7 @@ from hedef.domain.monitoring.submissions import (
     check_content,
     target_field,
 )
-from hedef.monitoring.actions.base import Action, advance, locked_submission, touch
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.audit import audit_record
+from hedef.monitoring.actions.base import advance, locked_submission, touch
 from hedef.monitoring.content import (
     changed_keys,
     content_columns,

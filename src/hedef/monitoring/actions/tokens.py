@@ -4,21 +4,48 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hedef.accounts.models import Role
 from hedef.accounts.permissions import can_manage_tokens, require
 from hedef.agencies.models import Agency
-from hedef.monitoring.actions.base import Action
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.audit import audit_record
+from hedef.core.actions import Action
+from hedef.core.actors import Actor
+from hedef.core.audit import audit_record
 from hedef.monitoring.errors import NotPossible
 from hedef.monitoring.models import AgencyToken
 
 TOKEN_PREFIX = "hdf_"
 ONLY_ADMINS = gettext_lazy("Only operator administrators issue and revoke API tokens.")
+
+
+@dataclass(frozen=True)
+class TokenPrincipal:
+    """An agency API token acting as a focal person of its agency (for permission rules)."""
+
+    token: Any  # an AgencyToken
+
+    is_authenticated = True
+    is_superuser = False
+    role = Role.FOCAL_PERSON
+    pk = None
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.token.active)
+
+    @property
+    def agency_id(self) -> int:
+        return int(self.token.agency_id)
+
+    @property
+    def username(self) -> str:
+        return f"api:{self.token.prefix}"
 
 
 def token_digest(token: str) -> str:

@@ -2,12 +2,11 @@
 
 ``cycles`` holds the reporting cycles and who reports which indicator;
 ``submissions`` the reports with their values, contributions, comments and
-evidence; ``audit`` the append-only hash-chained log; ``access`` agency API tokens
+evidence; ``access`` agency API tokens
 and the record of reminders sent.
 """
 
 from hedef.monitoring.models.access import AgencyToken, ReminderSent
-from hedef.monitoring.models.audit import AuditEntry, AuditHead
 from hedef.monitoring.models.cycles import CycleVersion, IndicatorReporter, ReportingCycle
 from hedef.monitoring.models.submissions import (
     Contribution,
@@ -19,8 +18,6 @@ from hedef.monitoring.models.submissions import (
 
 __all__ = [
     "AgencyToken",
-    "AuditEntry",
-    "AuditHead",
     "Contribution",
     "CycleVersion",
     "Evidence",

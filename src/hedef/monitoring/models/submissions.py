@@ -7,8 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hedef.core.actors import Channel
 from hedef.monitoring.choices import (
-    Channel,
     DeviationReason,
     ProgressStatus,
     ReportState,

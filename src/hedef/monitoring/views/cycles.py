@@ -22,10 +22,10 @@ from hedef.accounts.permissions import (
     require,
 )
 from hedef.agencies.models import Agency
+from hedef.core.actors import Actor
 from hedef.domain.core.errors import DomainError
 from hedef.domain.monitoring.submissions import InvalidCycle
 from hedef.monitoring.actions import CycleOpen, CyclePublish
-from hedef.monitoring.actors import Actor
 from hedef.monitoring.forms import CycleForm
 from hedef.monitoring.models import ReportingCycle
 from hedef.monitoring.selectors import (

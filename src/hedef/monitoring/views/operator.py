@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hedef.accounts.permissions import can_manage_tokens, can_view_audit, require
+from hedef.core.actors import Actor
+from hedef.core.audit import audit_verify
+from hedef.core.models import AuditEntry
 from hedef.domain.core.errors import DomainError
 from hedef.monitoring.actions import TokenIssue, TokenRevoke
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.audit import audit_verify
 from hedef.monitoring.forms import TokenForm
-from hedef.monitoring.models import AgencyToken, AuditEntry
+from hedef.monitoring.models import AgencyToken
 
 ONLY_ADMINS = gettext_lazy("Only operator administrators issue and revoke API tokens.")
 

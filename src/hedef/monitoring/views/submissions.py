@@ -21,6 +21,8 @@ from hedef.accounts.permissions import (
     can_view_history,
     require,
 )
+from hedef.core.actors import Actor
+from hedef.core.audit import audit_history
 from hedef.domain.core.errors import DomainError
 from hedef.domain.monitoring.submissions import EDITABLE_STATES, TARGET_PREFIX, ReportField
 from hedef.monitoring import choices
@@ -33,8 +35,6 @@ from hedef.monitoring.actions import (
 )
 from hedef.monitoring.actions.review import report_fields
 from hedef.monitoring.actions.submissions import only_reporter_message
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.audit import audit_history
 from hedef.monitoring.errors import ReportInvalid, SubmissionConflict
 from hedef.monitoring.forms import (
     CommentForm,

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods
 
 from hedef.accounts.permissions import can_download_workbook, require
 from hedef.agencies.models import Agency
+from hedef.core.actors import Actor
 from hedef.domain.core.errors import DomainError
-from hedef.monitoring.actors import Actor
 from hedef.monitoring.forms import WorkbookUploadForm
 from hedef.monitoring.models import ReportingCycle
 from hedef.monitoring.workbook import workbook_build, workbook_import

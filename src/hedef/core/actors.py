@@ -6,34 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import models
 from django.http import HttpRequest
-
-from hedef.accounts.models import Role
-from hedef.monitoring.choices import Channel
+from django.utils.translation import gettext_lazy as _
 
 
-@dataclass(frozen=True)
-class TokenPrincipal:
-    """An agency API token acting as a focal person of its agency (for permission rules)."""
+class Channel(models.TextChoices):
+    """Where a change came from."""
 
-    token: Any  # an AgencyToken
-
-    is_authenticated = True
-    is_superuser = False
-    role = Role.FOCAL_PERSON
-    pk = None
-
-    @property
-    def is_active(self) -> bool:
-        return bool(self.token.active)
-
-    @property
-    def agency_id(self) -> int:
-        return int(self.token.agency_id)
-
-    @property
-    def username(self) -> str:
-        return f"api:{self.token.prefix}"
+    WEB = "web", _("web")
+    EXCEL = "excel", _("Excel upload")
+    API = "api", _("API")
+    CLI = "cli", _("command line")
+    SYSTEM = "system", _("system")
 
 
 @dataclass(frozen=True)

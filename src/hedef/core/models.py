@@ -47,7 +47,11 @@ class AuditEntry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
         ordering = ["id"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        # The table keeps the name it had when the log belonged to monitoring.
+        db_table = "monitoring_auditentry"
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="monitoring__object__41aab2_idx")
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.action} {self.object_type}:{self.object_id}"
@@ -86,6 +90,9 @@ class AuditHead(models.Model):
 
     last_id = models.BigIntegerField(null=True)
     last_hash = models.CharField(max_length=64)
+
+    class Meta:
+        db_table = "monitoring_audithead"
 
     def __str__(self) -> str:
         return f"#{self.last_id} {self.last_hash[:12]}"

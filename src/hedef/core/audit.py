@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
 
+from hedef.core.actors import Actor
+from hedef.core.models import AuditEntry, AuditHead
 from hedef.domain.core.audit_chain import (
     GENESIS,
     ChainProblem,
@@ -17,8 +19,6 @@ from hedef.domain.core.audit_chain import (
     entry_hash,
     verify_chain,
 )
-from hedef.monitoring.actors import Actor
-from hedef.monitoring.models import AuditEntry, AuditHead, ReportingCycle
 
 
 def json_value(value: Any) -> Any:
@@ -106,13 +106,30 @@ def _entries() -> Iterator[Any]:
         yield entry.as_chain_entry()
 
 
+AnchorSource = Callable[[], Mapping[int, str]]
+_anchor_sources: list[AnchorSource] = []
+
+
+def anchor_source_register(source: AnchorSource) -> None:
+    """Have :func:`audit_verify` also check the heads ``source`` returns (entry id -> hash).
+
+    An app that records the chain's head somewhere of its own (a published cycle
+    keeps the head at its publication) registers here in its ``ready()``, so the
+    log depends on no capability while every anchor is checked.
+    """
+    if source not in _anchor_sources:
+        _anchor_sources.append(source)
+
+
 def audit_verify() -> AuditVerification:
-    """Check the whole chain, anchored at every published cycle's head and the head row."""
-    anchors = dict(
-        ReportingCycle.objects.exclude(published_head_id=None).values_list(
-            "published_head_id", "published_head_hash"
-        )
-    )
+    """Check the whole chain, anchored at the head row and every registered anchor.
+
+    An entry that no longer hashes to its anchor shows even when the entries after
+    it were rewritten to match.
+    """
+    anchors: dict[int, str] = {}
+    for source in _anchor_sources:
+        anchors.update(source())
     head_id, head_hash = audit_head()
     if head_id is not None:
         anchors.setdefault(head_id, head_hash)
