@@ -3,6 +3,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from hedef.accounts.models import User
+from hedef.accounts.services import totp_reset
+from hedef.core.actors import Actor
 
 
 @admin.register(User)
@@ -22,8 +24,6 @@ class UserAdmin(BaseUserAdmin):
 
     @admin.action(description=_("Reset the authenticator (the person enrols again)"))
     def reset_authenticator(self, request, queryset):
-        from hedef.accounts.services import totp_reset
-        from hedef.core.actors import Actor
 
         for user in queryset:
             totp_reset(user, actor=Actor.from_request(request))

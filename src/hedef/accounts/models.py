@@ -45,13 +45,5 @@ class User(AbstractUser):
             raise ValidationError({"agency": _("A focal person must belong to an agency.")})
 
     @property
-    def is_operator(self) -> bool:
-        return self.role in OPERATOR_ROLES
-
-    @property
-    def is_focal_person(self) -> bool:
-        return self.role == Role.FOCAL_PERSON
-
-    @property
     def has_authenticator(self) -> bool:
         return bool(self.totp_secret) and self.totp_confirmed_at is not None

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from hedef.accounts.models import Role, User
 from hedef.accounts.permissions import can_invite, require
 from hedef.agencies.models import Agency
+from hedef.core.audit import audit_record
 from hedef.domain.accounts import totp
 
 ISSUER = "Hədəf"
@@ -49,7 +50,6 @@ def user_invite(
         ActionNotAllowed: the inviter may not create accounts of ``role``.
         ValidationError: the address is taken, or a focal person has no agency.
     """
-    from hedef.core.audit import audit_record
 
     require(
         can_invite(actor.user, role),
@@ -102,7 +102,6 @@ def totp_enrolment_secret(user: User) -> str:
 
 def totp_reset(user: User, *, actor: Any) -> None:
     """Forget a person's authenticator (a lost phone): they enrol again at the next sign-in."""
-    from hedef.core.audit import audit_record
 
     with transaction.atomic():
         user.totp_secret = ""
@@ -122,7 +121,6 @@ def totp_accept(user: User, code: str, *, actor: Any, at: float | None = None) -
     A code works once: its time step is stored and earlier steps are refused. The
     first code of an enrolment is recorded in the audit log.
     """
-    from hedef.core.audit import audit_record
 
     if not user.totp_secret:
         return False

@@ -20,6 +20,7 @@ from hedef.accounts.middleware import SESSION_KEY, second_factor_pending
 from hedef.accounts.models import User
 from hedef.accounts.permissions import can_invite, needs_second_factor, require
 from hedef.accounts.services import totp_accept, totp_enrolment_secret, totp_uri, user_invite
+from hedef.core.actors import Actor
 
 MAX_FAILURES = 5
 
@@ -42,8 +43,6 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         totp_enrolment_secret(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        from hedef.core.actors import Actor
-
         if totp_accept(user, form.cleaned_data["code"], actor=Actor.from_request(request)):
             request.session.cycle_key()
             request.session[SESSION_KEY] = user.pk
@@ -80,8 +79,6 @@ def invite(request: HttpRequest) -> HttpResponse:
     require(can_invite(request.user), gettext_lazy("Only operators invite people."))
     form = InviteForm(request.POST or None, inviter=request.user)
     if request.method == "POST" and form.is_valid():
-        from hedef.core.actors import Actor
-
         data = form.cleaned_data
         try:
             user = user_invite(

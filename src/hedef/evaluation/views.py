@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from hedef.accounts.permissions import can_download_reports, can_view_dashboards, require
+from hedef.accounts.permissions import require
 from hedef.agencies.models import Agency
 from hedef.domain.charts import format_locale
 from hedef.domain.evaluation.statuses import MEASURE_STATUS_ORDER
@@ -23,6 +23,7 @@ from hedef.evaluation import charts, selectors
 from hedef.evaluation.forms import ReportForm
 from hedef.evaluation.labels import attainment_notes, measure_notes, progress_notes
 from hedef.evaluation.methodology import methodology_html, methodology_language
+from hedef.evaluation.permissions import can_download_reports, can_view_dashboards
 from hedef.evaluation.report_files import ReportRequestError, report_file, report_strategies
 from hedef.plans.models import Indicator, Strategy
 

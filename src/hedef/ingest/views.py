@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hedef.accounts.permissions import require_manage_plans
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.review import ReviewError
 from hedef.ingest import selectors
@@ -22,6 +21,7 @@ from hedef.ingest.services import (
     draft_correct,
     draft_discard,
 )
+from hedef.plans.permissions import require_manage_plans
 
 
 def _labels() -> dict[str, str]:

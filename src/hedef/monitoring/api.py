@@ -17,7 +17,7 @@ from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
-from hedef.accounts.permissions import ActionNotAllowed, can_view_submission, require
+from hedef.accounts.permissions import ActionNotAllowed, require
 from hedef.core.actors import Actor, Channel
 from hedef.domain.core.errors import DomainError
 from hedef.domain.monitoring.submissions import (
@@ -31,6 +31,7 @@ from hedef.monitoring.actions import EvidenceAdd, SubmissionSave, SubmissionSubm
 from hedef.monitoring.actions.tokens import TokenPrincipal, token_authenticate
 from hedef.monitoring.errors import ReportInvalid
 from hedef.monitoring.models import ReportingCycle, Submission
+from hedef.monitoring.permissions import can_view_submission
 from hedef.monitoring.selectors import involved_agencies, overdue, submission_queryset
 
 

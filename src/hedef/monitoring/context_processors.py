@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject, new_method_proxy
 
 from hedef.accounts.models import Role
-from hedef.accounts.permissions import can_review, can_view_reporting
+from hedef.monitoring.permissions import can_review, can_view_reporting
 
 
 class LazyCount(SimpleLazyObject):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hedef.accounts.permissions import can_upload_workbook, require
+from hedef.accounts.permissions import require
 from hedef.agencies.models import Agency
 from hedef.core.actors import Actor, Channel
 from hedef.domain.core.errors import DomainError
@@ -28,6 +28,7 @@ from hedef.monitoring.actions import SubmissionSave
 from hedef.monitoring.content import content_snapshot, submission_content
 from hedef.monitoring.errors import NotPossible, ReportInvalid
 from hedef.monitoring.models import ReportingCycle, Submission
+from hedef.monitoring.permissions import can_upload_workbook
 from hedef.monitoring.selectors import submission_queryset
 
 COMPARATORS = {"at_least": "≥ ", "more_than": "> ", "at_most": "≤ ", "less_than": "< ", "equal": ""}

@@ -5,11 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "hedef.plans"
     verbose_name = _("Plans")
-
-    def ready(self) -> None:
-        from django.utils.translation import gettext
-
-        from hedef.domain.core import i18n
-
-        # Messages raised by the pure core are translated to the request's language.
-        i18n.install(gettext)

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hedef.accounts.permissions import can_manage_plans, require_manage_plans
 from hedef.agencies.models import Agency
 from hedef.domain.plans.files import FORMATS, PlanFileError, read_plan_file, write_plan_file
 from hedef.domain.plans.interchange import plan_schema as load_plan_schema
@@ -18,6 +17,7 @@ from hedef.domain.plans.model import Stage
 from hedef.plans import selectors
 from hedef.plans.forms import MeasureFilterForm, PlanUploadForm
 from hedef.plans.models import AgencyAlias, Indicator, Measure, PlanVersion, Strategy
+from hedef.plans.permissions import can_manage_plans, require_manage_plans
 from hedef.plans.services import plan_import
 
 

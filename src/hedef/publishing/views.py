@@ -18,9 +18,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_cookie
 
-from hedef.accounts.permissions import require_manage_plans
 from hedef.domain.charts import indicator_chart, render_svg
 from hedef.domain.publishing import opendata
+from hedef.plans.permissions import require_manage_plans
 from hedef.publishing import selectors
 from hedef.publishing.forms import FeedbackForm, ModerationForm
 from hedef.publishing.models import Feedback, Snapshot

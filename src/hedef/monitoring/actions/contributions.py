@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from hedef.accounts.permissions import can_contribute, require
+from hedef.accounts.permissions import require
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
@@ -12,6 +12,7 @@ from hedef.domain.monitoring.submissions import EDITABLE_STATES
 from hedef.monitoring.actions.base import locked_submission
 from hedef.monitoring.errors import NotPossible, ReportLocked, SubmissionConflict
 from hedef.monitoring.models import Contribution, Submission
+from hedef.monitoring.permissions import can_contribute
 from hedef.monitoring.selectors import contributors
 
 

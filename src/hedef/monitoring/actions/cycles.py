@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from hedef.accounts.permissions import can_manage_cycles, require
+from hedef.accounts.permissions import require
 from hedef.agencies.models import Agency
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
@@ -27,6 +27,7 @@ from hedef.evaluation.publication import cycle_snapshot_publish
 from hedef.monitoring.actions.base import advance, touch
 from hedef.monitoring.errors import CycleClosed, NotPossible
 from hedef.monitoring.models import CycleVersion, IndicatorReporter, ReportingCycle, Submission
+from hedef.monitoring.permissions import can_manage_cycles
 from hedef.monitoring.selectors import reporting_agency
 from hedef.plans.models import Indicator, MeasureExecutor, PlanVersion, Strategy
 

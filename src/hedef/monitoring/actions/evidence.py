@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hedef.accounts.permissions import can_edit_submission, require
+from hedef.accounts.permissions import require
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
@@ -21,6 +21,7 @@ from hedef.monitoring.actions.base import locked_submission
 from hedef.monitoring.actions.submissions import only_reporter_message
 from hedef.monitoring.errors import CycleClosed, ReportLocked
 from hedef.monitoring.models import Evidence, Submission
+from hedef.monitoring.permissions import can_edit_submission
 
 
 def _check_open(submission: Submission) -> None:

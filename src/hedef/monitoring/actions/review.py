@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hedef.accounts.permissions import can_comment, can_review, require
+from hedef.accounts.permissions import require
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
@@ -16,6 +16,7 @@ from hedef.domain.monitoring.submissions import ReportField, Verb, target_field
 from hedef.monitoring.actions.base import advance, locked_submission, touch
 from hedef.monitoring.errors import NotPossible
 from hedef.monitoring.models import FieldComment, Submission
+from hedef.monitoring.permissions import can_comment, can_review
 
 ONLY_REVIEWERS = gettext_lazy("Only the operator's reviewers may accept or return reports.")
 

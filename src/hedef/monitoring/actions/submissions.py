@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hedef.accounts.permissions import can_edit_submission, require
+from hedef.accounts.permissions import require
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
@@ -33,6 +33,7 @@ from hedef.monitoring.content import (
 )
 from hedef.monitoring.errors import ReportInvalid, ReportLocked, SubmissionConflict
 from hedef.monitoring.models import Submission, TargetValue
+from hedef.monitoring.permissions import can_edit_submission
 
 
 def only_reporter_message(submission: Submission) -> str:

@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hedef.accounts.models import Role
-from hedef.accounts.permissions import can_manage_tokens, require
+from hedef.accounts.permissions import require
 from hedef.agencies.models import Agency
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
 from hedef.monitoring.errors import NotPossible
 from hedef.monitoring.models import AgencyToken
+from hedef.monitoring.permissions import can_manage_tokens
 
 TOKEN_PREFIX = "hdf_"
 ONLY_ADMINS = gettext_lazy("Only operator administrators issue and revoke API tokens.")

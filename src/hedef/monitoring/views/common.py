@@ -9,10 +9,11 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from hedef.accounts.permissions import can_view_reporting, can_view_submission, require
+from hedef.accounts.permissions import require
 from hedef.domain.monitoring.submissions import TARGET_PREFIX
 from hedef.monitoring.choices import FIELD_LABELS
 from hedef.monitoring.models import Submission
+from hedef.monitoring.permissions import can_view_reporting, can_view_submission
 from hedef.monitoring.selectors import involved_agencies, submission_queryset
 
 

@@ -10,24 +10,23 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hedef.accounts.models import Role
-from hedef.accounts.permissions import (
-    can_download_reports,
+from hedef.accounts.permissions import can_invite, require
+from hedef.agencies.models import Agency
+from hedef.core.actors import Actor
+from hedef.domain.core.errors import DomainError
+from hedef.domain.monitoring.submissions import InvalidCycle
+from hedef.evaluation.permissions import can_download_reports
+from hedef.monitoring.actions import CycleOpen, CyclePublish
+from hedef.monitoring.forms import CycleForm
+from hedef.monitoring.models import ReportingCycle
+from hedef.monitoring.permissions import (
     can_download_workbook,
-    can_invite,
     can_manage_cycles,
     can_manage_tokens,
     can_review,
     can_view_audit,
     can_view_reporting,
-    require,
 )
-from hedef.agencies.models import Agency
-from hedef.core.actors import Actor
-from hedef.domain.core.errors import DomainError
-from hedef.domain.monitoring.submissions import InvalidCycle
-from hedef.monitoring.actions import CycleOpen, CyclePublish
-from hedef.monitoring.forms import CycleForm
-from hedef.monitoring.models import ReportingCycle
 from hedef.monitoring.selectors import (
     AgencyRow,
     cycle_list,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hedef.accounts.permissions import can_manage_tokens, can_view_audit, require
+from hedef.accounts.permissions import require
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_verify
 from hedef.core.models import AuditEntry
@@ -17,6 +17,7 @@ from hedef.domain.core.errors import DomainError
 from hedef.monitoring.actions import TokenIssue, TokenRevoke
 from hedef.monitoring.forms import TokenForm
 from hedef.monitoring.models import AgencyToken
+from hedef.monitoring.permissions import can_manage_tokens, can_view_audit
 
 ONLY_ADMINS = gettext_lazy("Only operator administrators issue and revoke API tokens.")
 

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from hedef.accounts.permissions import can_review, require
+from hedef.accounts.permissions import require
 from hedef.core.actors import Actor
 from hedef.domain.core.errors import DomainError
 from hedef.monitoring.actions import CommentAdd, SubmissionAccept, SubmissionReturn
 from hedef.monitoring.actions.review import report_fields
 from hedef.monitoring.forms import CommentForm, ReturnForm
+from hedef.monitoring.permissions import can_review
 from hedef.monitoring.selectors import overdue_reports, review_queue
 from hedef.monitoring.views.common import field_label, readable_submission
 

@@ -13,14 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hedef.accounts.models import Role
-from hedef.accounts.permissions import (
-    can_comment,
-    can_contribute,
-    can_edit_submission,
-    can_review,
-    can_view_history,
-    require,
-)
+from hedef.accounts.permissions import require
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_history
 from hedef.domain.core.errors import DomainError
@@ -44,6 +37,13 @@ from hedef.monitoring.forms import (
     ReturnForm,
 )
 from hedef.monitoring.models import Evidence, Submission
+from hedef.monitoring.permissions import (
+    can_comment,
+    can_contribute,
+    can_edit_submission,
+    can_review,
+    can_view_history,
+)
 from hedef.monitoring.selectors import (
     agency_due_items,
     contributors,

@@ -7,12 +7,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hedef.accounts.permissions import can_download_workbook, require
+from hedef.accounts.permissions import require
 from hedef.agencies.models import Agency
 from hedef.core.actors import Actor
 from hedef.domain.core.errors import DomainError
 from hedef.monitoring.forms import WorkbookUploadForm
 from hedef.monitoring.models import ReportingCycle
+from hedef.monitoring.permissions import can_download_workbook
 from hedef.monitoring.workbook import workbook_build, workbook_import
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
