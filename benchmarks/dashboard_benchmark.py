@@ -451,8 +451,8 @@ def main() -> None:
         started = time.perf_counter()
         summary = full_recompute(draws=arguments.draws)
         print(f"full recompute: {time.perf_counter() - started:.2f} s — {summary}")
-        from hedef.evaluation.publication import snapshot_states
         from hedef.evaluation.selectors import evaluation_date
+        from hedef.publishing.publication import snapshot_states
 
         started = time.perf_counter()
         states = snapshot_states(when=evaluation_date(today=datetime.date(2026, 3, 1)))

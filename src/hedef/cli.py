@@ -175,14 +175,14 @@ def report(
 
     _django()
     from hedef.domain.reports import ReportError
-    from hedef.evaluation.report_files import (
+    from hedef.monitoring.models import ReportingCycle
+    from hedef.reports.files import (
         ReportRequestError,
         check_format,
         report_cycle,
         report_file,
         report_strategies,
     )
-    from hedef.monitoring.models import ReportingCycle
 
     started = time.perf_counter()
     fmt, lang = fmt.lower(), lang.lower()

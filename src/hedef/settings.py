@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "hedef.plans",
     "hedef.ingest",
     "hedef.evaluation",
+    "hedef.reports",
     "hedef.publishing",
     "hedef.monitoring",
     "django.contrib.admin",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("workspace/", include("hedef.plans.urls")),
     path("workspace/ingest/", include("hedef.ingest.urls")),
     path("", include("hedef.evaluation.urls")),
+    path("", include("hedef.reports.urls")),
     path("", include("hedef.publishing.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

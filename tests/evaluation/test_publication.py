@@ -167,7 +167,7 @@ def test_a_draft_written_after_publication_does_not_change_the_portal(
 
 
 def test_a_failed_snapshot_leaves_the_cycle_unpublished(users, portfolio, monkeypatch):
-    from hedef.evaluation import publication
+    from hedef.publishing import publication
 
     cycle = _open(
         users,

@@ -5,13 +5,13 @@ import datetime
 import pytest
 
 from hedef.evaluation.methodology import methodology_excerpt, methodology_text
-from hedef.evaluation.report_files import (
+from hedef.monitoring.models import CycleVersion, ReportingCycle
+from hedef.reports.files import (
     ReportRequestError,
     check_format,
     report_cycle,
     report_strategies,
 )
-from hedef.monitoring.models import CycleVersion, ReportingCycle
 from tests.evaluation.conftest import STRATEGY
 
 

@@ -10,8 +10,8 @@ from docx import Document
 
 from tests.evaluation.conftest import STRATEGY
 
-PAGE = reverse("evaluation:reports")
-DOWNLOAD = reverse("evaluation:report-download")
+PAGE = reverse("reports:page")
+DOWNLOAD = reverse("reports:download")
 ROLES = ["operator_admin", "operator_analyst", "focal_rinn", "focal_in", "leadership"]
 # Operators produce reports; leadership reads them; focal persons see the dashboards only.
 ALLOWED = {"operator_admin", "operator_analyst", "leadership"}

@@ -9,9 +9,9 @@ from django.utils import translation
 from hedef.core.models import AuditHead
 from hedef.domain.reports import assemble
 from hedef.domain.reports.checks import problems
-from hedef.evaluation.reporting import report_data
 from hedef.evaluation.selectors import evaluation_date, strategy_dashboard
 from hedef.monitoring.models import ReportingCycle, Submission
+from hedef.reports.data import report_data
 from tests.evaluation.conftest import STRATEGY
 from tests.monitoring.conftest import actor
 

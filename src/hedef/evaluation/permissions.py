@@ -1,11 +1,11 @@
-"""Who may read the evaluation and produce monitoring reports."""
+"""Who may read the evaluation: dashboards and the readiness rating."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from hedef.accounts.models import Role
-from hedef.accounts.permissions import is_active_user, is_operator
+from hedef.accounts.permissions import is_active_user
 
 
 def can_view_dashboards(user: Any) -> bool:
@@ -16,13 +16,3 @@ def can_view_dashboards(user: Any) -> bool:
     reads them every day.
     """
     return is_active_user(user) and (user.is_superuser or user.role in Role.values)
-
-
-def can_download_reports(user: Any) -> bool:
-    """Produce monitoring reports (DOCX, PDF, HTML): operators, and leadership who read them.
-
-    A report lists the reviewers' reasons for returning reports and every agency's
-    late reports, which a focal person does not see of other agencies; focal
-    persons read the dashboards instead.
-    """
-    return is_operator(user) or (is_active_user(user) and user.role == Role.LEADERSHIP)

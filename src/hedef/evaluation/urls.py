@@ -22,6 +22,4 @@ urlpatterns = [
         name="agency-dashboard",
     ),
     path("workspace/rating/", views.rating, name="rating"),
-    path("workspace/reports/", views.reports, name="reports"),
-    path("workspace/reports/download/", views.report_download, name="report-download"),
 ]

@@ -1,15 +1,13 @@
-"""Evaluation pages: the methodology, the dashboards, the readiness rating, the reports. Thin."""
+"""Evaluation pages: the methodology, the dashboards, the readiness rating. Thin."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -18,31 +16,14 @@ from hedef.accounts.permissions import require
 from hedef.agencies.models import Agency
 from hedef.domain.charts import format_locale
 from hedef.domain.evaluation.statuses import MEASURE_STATUS_ORDER
-from hedef.domain.reports import ReportError
 from hedef.evaluation import charts, selectors
-from hedef.evaluation.forms import ReportForm
 from hedef.evaluation.labels import attainment_notes, measure_notes, progress_notes
 from hedef.evaluation.methodology import methodology_html, methodology_language
-from hedef.evaluation.permissions import can_download_reports, can_view_dashboards
-from hedef.evaluation.report_files import ReportRequestError, report_file, report_strategies
+from hedef.evaluation.permissions import can_view_dashboards
 from hedef.plans.models import Indicator, Strategy
+from hedef.reports.permissions import can_download_reports
 
 NO_ROLE = gettext_lazy("Your account has no role in Hədəf.")
-ONLY_REPORT_READERS = gettext_lazy(
-    "Only the operator's monitoring unit and leadership may produce monitoring reports."
-)
-REPORT_FAILED = {
-    "fonts_missing": gettext_lazy(
-        "The PDF could not be produced: the server lacks the fonts it embeds. "
-        "Choose another format, or ask the administrator."
-    ),
-    "inconsistent_report_data": gettext_lazy(
-        "The report was not produced: its figures contradict themselves. "
-        "The problem has been logged for the administrator."
-    ),
-}
-
-logger = logging.getLogger(__name__)
 
 
 @login_not_required
@@ -178,38 +159,3 @@ def rating(request: HttpRequest) -> HttpResponse:
             spec=charts.rating_spec(result) if result.result else None,
         ),
     )
-
-
-def reports(request: HttpRequest) -> HttpResponse:
-    """Choose a strategy (or all of a cycle's), a cycle, a format and a language."""
-    require(can_download_reports(request.user), ONLY_REPORT_READERS)
-    initial = {key: request.GET[key] for key in ("strategy", "cycle") if request.GET.get(key)}
-    return render(request, "evaluation/reports.html", {"form": ReportForm(initial=initial)})
-
-
-def report_download(request: HttpRequest) -> HttpResponse:
-    """The report chosen, as a file to save; the form again, with the reason, when refused."""
-    require(can_download_reports(request.user), ONLY_REPORT_READERS)
-    form = ReportForm(request.GET)
-    if not form.is_valid():
-        return render(request, "evaluation/reports.html", {"form": form}, status=400)
-    chosen = form.cleaned_data
-    cycle = chosen["cycle"]
-    try:
-        strategies = report_strategies([chosen["strategy"]], cycle=cycle)
-        file = report_file(
-            strategies=strategies, cycle=cycle, fmt=chosen["format"], language=chosen["language"]
-        )
-    except ReportRequestError:
-        form.add_error(
-            "strategy",
-            _("The cycle “%(cycle)s” reports on no such strategy.") % {"cycle": cycle.label},
-        )
-        return render(request, "evaluation/reports.html", {"form": form}, status=400)
-    except ReportError as error:
-        logger.exception("monitoring report for cycle %s not produced", cycle.pk)
-        form.add_error(None, REPORT_FAILED.get(error.code, str(error)))
-        return render(request, "evaluation/reports.html", {"form": form}, status=500)
-    response = HttpResponse(file.content, content_type=file.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, file.name)
-    return response

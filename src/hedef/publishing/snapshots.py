@@ -36,7 +36,7 @@ def snapshot_data(
     due: the annual value of 2026 is at 2026, the value at the end of June 2026
     (``"period": "2026-S1"``) at 2025.5. ``period`` names the reporting period.
     Monitoring builds these states when it publishes a cycle
-    (``hedef.evaluation.publication``).
+    (``hedef.publishing.publication``).
     """
     measure_states = measure_states or {}
     indicator_states = indicator_states or {}

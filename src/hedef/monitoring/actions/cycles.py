@@ -23,13 +23,13 @@ from hedef.domain.monitoring.submissions import (
     measure_due,
 )
 from hedef.domain.plans.model import Period
-from hedef.evaluation.publication import cycle_snapshot_publish
 from hedef.monitoring.actions.base import advance, touch
 from hedef.monitoring.errors import CycleClosed, NotPossible
 from hedef.monitoring.models import CycleVersion, IndicatorReporter, ReportingCycle, Submission
 from hedef.monitoring.permissions import can_manage_cycles
 from hedef.monitoring.selectors import reporting_agency
 from hedef.plans.models import Indicator, MeasureExecutor, PlanVersion, Strategy
+from hedef.publishing.publication import cycle_snapshot_publish
 
 ONLY_OPERATORS = gettext_lazy("Only the operator's monitoring unit may open or publish cycles.")
 

@@ -15,7 +15,6 @@ from hedef.agencies.models import Agency
 from hedef.core.actors import Actor
 from hedef.domain.core.errors import DomainError
 from hedef.domain.monitoring.submissions import InvalidCycle
-from hedef.evaluation.permissions import can_download_reports
 from hedef.monitoring.actions import CycleOpen, CyclePublish
 from hedef.monitoring.forms import CycleForm
 from hedef.monitoring.models import ReportingCycle
@@ -35,6 +34,7 @@ from hedef.monitoring.selectors import (
     submission_queryset,
     unassigned_measures,
 )
+from hedef.reports.permissions import can_download_reports
 
 NO_ROLE = gettext_lazy("Your account has no role in Hədəf.")
 ONLY_OPERATORS = gettext_lazy("Only the operator's monitoring unit may open or publish cycles.")

@@ -7,9 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hedef.evaluation.report_files import ALL
 from hedef.monitoring.models import ReportingCycle
 from hedef.plans.models import Strategy
+from hedef.reports.files import ALL
 
 FORMAT_CHOICES = [("pdf", "PDF"), ("docx", _("Word (DOCX)")), ("html", "HTML")]
 # Each language by its own name, as the language switcher writes them.

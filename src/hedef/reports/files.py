@@ -4,7 +4,7 @@
   (``2026-i-yarimil``, as the portal's snapshots are keyed) or the label itself;
 - :func:`report_strategies` finds strategies by code, ``all`` meaning every
   strategy the cycle reports on;
-- :func:`report_file` evaluates (:func:`hedef.evaluation.reporting.report_data`),
+- :func:`report_file` evaluates (:func:`hedef.reports.data.report_data`),
   assembles and renders the report in the requested format and language.
 
 What cannot be found raises :class:`ReportRequestError` with a stable ``code``
@@ -21,9 +21,9 @@ from django.utils import timezone, translation
 
 from hedef.domain.core.text import az_ascii_slug
 from hedef.domain.reports import Report, assemble, render_docx, render_html, render_pdf
-from hedef.evaluation.reporting import report_data
 from hedef.monitoring.models import ReportingCycle
 from hedef.plans.models import Strategy
+from hedef.reports.data import report_data
 
 __all__ = [
     "ALL",

@@ -53,12 +53,6 @@ from hedef.domain.reports import (
 from hedef.domain.reports.adapters import group_statuses, readiness_rows, timeliness_rows
 from hedef.domain.reports.formatting import Formats
 from hedef.evaluation.methodology import methodology_excerpt, methodology_text
-from hedef.evaluation.report_items import (
-    agency_names,
-    cycle_reports,
-    overdue_items,
-    returned_items,
-)
 from hedef.evaluation.selectors import (
     EvaluationDate,
     IndicatorEvaluation,
@@ -71,6 +65,12 @@ from hedef.evaluation.selectors import (
 )
 from hedef.monitoring.models import ReportingCycle
 from hedef.plans.models import PlanVersion, Strategy
+from hedef.reports.items import (
+    agency_names,
+    cycle_reports,
+    overdue_items,
+    returned_items,
+)
 
 __all__ = ["report_data"]
 
