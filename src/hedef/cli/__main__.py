@@ -1,0 +1,5 @@
+"""``python -m hedef.cli``: the ``hedef`` command."""
+
+from hedef.cli import main
+
+main()
