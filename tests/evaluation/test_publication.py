@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from hedef.core.actors import Actor
-from hedef.domain.monitoring.submissions import ProgressStatus, ReportContent
+from hedef.domain.monitoring.submissions import ProgressStatus, SubmissionContent
 from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import (
     CycleOpen,
@@ -47,7 +47,7 @@ def _write(users, who, report, *, submit=True, **content):
     return action(
         report,
         actor=Actor(users[who], "web", "test"),
-        content=ReportContent(**content),
+        content=SubmissionContent(**content),
         version=report.version,
     ).execute()
 

@@ -94,7 +94,7 @@ def platform(cycle):
 
 
 def complete_content(**changes):
-    from hedef.domain.monitoring.submissions import ProgressStatus, ReportContent
+    from hedef.domain.monitoring.submissions import ProgressStatus, SubmissionContent
     from hedef.domain.plans.model import Stage
 
     base = {
@@ -103,7 +103,7 @@ def complete_content(**changes):
         "percent_complete": 30.0,
         "narrative": "Platformanın texniki tapşırığı təsdiq edilib.",
     }
-    return ReportContent(**{**base, **changes})
+    return SubmissionContent(**{**base, **changes})
 
 
 def save(submission, user, submit=False, **changes):

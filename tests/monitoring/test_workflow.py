@@ -18,7 +18,7 @@ from hedef.monitoring.actions import (
     SubmissionReturn,
     SubmissionSave,
 )
-from hedef.monitoring.errors import CycleClosed, NotPossible, ReportInvalid, ReportLocked
+from hedef.monitoring.errors import CycleClosed, NotPossible, SubmissionInvalid, SubmissionLocked
 from hedef.monitoring.models import Submission
 from tests.monitoring.conftest import ECONOMY, actor, complete_content, report, save
 
@@ -48,13 +48,13 @@ def test_saving_unchanged_content_changes_nothing(platform, people):
 
 def test_a_draft_is_submitted_and_then_locked(platform, people):
     assert save(platform, people["focal_in"], submit=True).state == "submitted"
-    with pytest.raises(ReportLocked) as caught:
+    with pytest.raises(SubmissionLocked) as caught:
         save(platform, people["focal_in"], narrative="dəyişiklik")
     assert caught.value.code == "report_locked"
 
 
 def test_an_incomplete_report_cannot_be_submitted(platform, people):
-    with pytest.raises(ReportInvalid) as caught:
+    with pytest.raises(SubmissionInvalid) as caught:
         save(platform, people["focal_in"], submit=True, narrative="", stage=None)
     assert {i.field for i in caught.value.issues} == {"narrative", "stage"}
     assert state(platform) == "draft"
@@ -62,7 +62,7 @@ def test_an_incomplete_report_cannot_be_submitted(platform, people):
 
 def test_a_delayed_measure_needs_a_structured_deviation(platform, people):
     delayed = {"progress_status": ProgressStatus.DELAYED}
-    with pytest.raises(ReportInvalid) as caught:
+    with pytest.raises(SubmissionInvalid) as caught:
         save(platform, people["focal_in"], submit=True, **delayed)
     assert [i.code for i in caught.value.issues] == ["deviation_required"]
     save(
@@ -83,7 +83,7 @@ def test_target_values_are_stored_and_unknown_targets_refused(platform, people):
     first, second = platform.measure.targets.all()
     save(platform, people["focal_in"], target_values={first.pk: 12.0, second.pk: None})
     assert {v.target_id: v.value for v in platform.values.all()} == {first.pk: 12.0}
-    with pytest.raises(ReportInvalid) as caught:
+    with pytest.raises(SubmissionInvalid) as caught:
         save(platform, people["focal_in"], target_values={999999: 1.0})
     assert caught.value.issues[0].code == "unknown_target"
 

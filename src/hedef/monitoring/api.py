@@ -23,13 +23,13 @@ from hedef.domain.core.errors import DomainError
 from hedef.domain.monitoring.submissions import (
     DeviationReason,
     ProgressStatus,
-    ReportContent,
     RiskLevel,
+    SubmissionContent,
 )
 from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import EvidenceAdd, SubmissionSave, SubmissionSubmit
 from hedef.monitoring.actions.tokens import TokenPrincipal, token_authenticate
-from hedef.monitoring.errors import ReportInvalid
+from hedef.monitoring.errors import SubmissionInvalid
 from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.monitoring.permissions import can_view_submission
 from hedef.monitoring.selectors import involved_agencies, overdue, submission_queryset
@@ -62,7 +62,7 @@ class DeviationSchema(Schema):
     expected_date: datetime.date | None = None
 
 
-class TargetOut(Schema):
+class TargetValueOut(Schema):
     target_id: int
     stage: str
     phrase: str
@@ -93,7 +93,7 @@ class SubmissionOut(Schema):
     obstacles: str
     remedy: str
     deviation: DeviationSchema
-    targets: list[TargetOut]
+    targets: list[TargetValueOut]
     indicator_value: float | None
     updated_at: datetime.datetime | None
 
@@ -200,7 +200,7 @@ def _answer(run: Callable[[], Any]) -> Any:
         return run()
     except ActionNotAllowed as error:
         return JsonResponse({"code": "forbidden", "message": str(error), "issues": []}, status=403)
-    except ReportInvalid as error:
+    except SubmissionInvalid as error:
         issues = [{"field": i.field, "code": i.code, "message": i.message} for i in error.issues]
         body = {"code": error.code, "message": error.message, "issues": issues}
         return JsonResponse(body, status=400)
@@ -245,7 +245,7 @@ def put_submission(request: HttpRequest, submission_id: int, payload: Submission
     def run() -> Any:
         submission = _readable(request, submission_id)
         action = SubmissionSubmit if payload.submit else SubmissionSave
-        content = ReportContent(
+        content = SubmissionContent(
             progress_status=payload.progress_status,
             stage=payload.stage,
             percent_complete=payload.percent_complete,

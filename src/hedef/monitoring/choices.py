@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from hedef.domain.monitoring import submissions
 
 
-class ReportState(models.TextChoices):
-    DRAFT = submissions.ReportState.DRAFT.value, _("Draft")
-    SUBMITTED = submissions.ReportState.SUBMITTED.value, _("Submitted")
-    RETURNED = submissions.ReportState.RETURNED.value, _("Returned for correction")
-    ACCEPTED = submissions.ReportState.ACCEPTED.value, _("Accepted")
-    PUBLISHED = submissions.ReportState.PUBLISHED.value, _("Published")
+class SubmissionState(models.TextChoices):
+    DRAFT = submissions.SubmissionState.DRAFT.value, _("Draft")
+    SUBMITTED = submissions.SubmissionState.SUBMITTED.value, _("Submitted")
+    RETURNED = submissions.SubmissionState.RETURNED.value, _("Returned for correction")
+    ACCEPTED = submissions.SubmissionState.ACCEPTED.value, _("Accepted")
+    PUBLISHED = submissions.SubmissionState.PUBLISHED.value, _("Published")
 
 
 class ProgressStatus(models.TextChoices):
@@ -59,13 +59,13 @@ class RiskLevel(models.TextChoices):
 
 # Labels of the parts of a report a reviewer can return one by one.
 FIELD_LABELS = {
-    submissions.ReportField.PROGRESS_STATUS: _("Status"),
-    submissions.ReportField.STAGE: _("Stage reached"),
-    submissions.ReportField.PERCENT: _("Percent complete"),
-    submissions.ReportField.NARRATIVE: _("What was done"),
-    submissions.ReportField.OBSTACLES: _("Obstacles and risks"),
-    submissions.ReportField.REMEDY: _("Remedy proposed"),
-    submissions.ReportField.DEVIATION: _("Deviation"),
-    submissions.ReportField.INDICATOR_VALUE: _("Indicator value"),
-    submissions.ReportField.EVIDENCE: _("Evidence files"),
+    submissions.SubmissionField.PROGRESS_STATUS: _("Status"),
+    submissions.SubmissionField.STAGE: _("Stage reached"),
+    submissions.SubmissionField.PERCENT: _("Percent complete"),
+    submissions.SubmissionField.NARRATIVE: _("What was done"),
+    submissions.SubmissionField.OBSTACLES: _("Obstacles and risks"),
+    submissions.SubmissionField.REMEDY: _("Remedy proposed"),
+    submissions.SubmissionField.DEVIATION: _("Deviation"),
+    submissions.SubmissionField.INDICATOR_VALUE: _("Indicator value"),
+    submissions.SubmissionField.EVIDENCE: _("Evidence files"),
 }

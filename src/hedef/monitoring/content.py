@@ -1,4 +1,4 @@
-"""A report's content between the database row and the pure :class:`ReportContent`."""
+"""A report's content between the database row and the pure :class:`SubmissionContent`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from hedef.domain.monitoring.submissions import (
     DEVIATION_FIELDS,
     DeviationReason,
     ProgressStatus,
-    ReportContent,
-    ReportField,
     RiskLevel,
+    SubmissionContent,
+    SubmissionField,
     target_field,
 )
 from hedef.domain.plans.model import Stage
@@ -34,9 +34,9 @@ def _enum(kind: Any, value: str) -> Any:
     return kind(value) if value else None
 
 
-def submission_content(submission: Submission) -> ReportContent:
+def submission_content(submission: Submission) -> SubmissionContent:
     """The stored report as plain content (target values included)."""
-    return ReportContent(
+    return SubmissionContent(
         progress_status=_enum(ProgressStatus, submission.progress_status),
         stage=_enum(Stage, submission.stage),
         percent_complete=submission.percent_complete,
@@ -52,7 +52,7 @@ def submission_content(submission: Submission) -> ReportContent:
     )
 
 
-def content_columns(content: ReportContent) -> dict[str, Any]:
+def content_columns(content: SubmissionContent) -> dict[str, Any]:
     """Column name -> value to store for ``content`` (enums as codes, blanks as "")."""
     columns: dict[str, Any] = {}
     for name in COLUMNS:
@@ -65,7 +65,7 @@ def content_columns(content: ReportContent) -> dict[str, Any]:
     return columns
 
 
-def content_snapshot(content: ReportContent) -> dict[str, Any]:
+def content_snapshot(content: SubmissionContent) -> dict[str, Any]:
     """Everything of ``content`` as field key -> value, target values included."""
     snapshot = content_columns(content)
     snapshot.update({target_field(t): v for t, v in content.target_values.items() if v is not None})
@@ -79,4 +79,4 @@ def changed_keys(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
 
 def review_field(key: str) -> str:
     """The reviewer's field key a snapshot key belongs to (deviation parts are one field)."""
-    return ReportField.DEVIATION.value if key in DEVIATION_FIELDS else key
+    return SubmissionField.DEVIATION.value if key in DEVIATION_FIELDS else key

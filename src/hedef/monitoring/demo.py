@@ -19,8 +19,8 @@ from hedef.core.actors import Actor, Channel
 from hedef.domain.monitoring.submissions import (
     DeviationReason,
     ProgressStatus,
-    ReportContent,
     RiskLevel,
+    SubmissionContent,
 )
 from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import (
@@ -71,9 +71,9 @@ def _report(cycle: ReportingCycle, strategy: str, number: str) -> Submission:
     )
 
 
-def _content(**fields: Any) -> ReportContent:
+def _content(**fields: Any) -> SubmissionContent:
     text = fields.pop("narrative")
-    return ReportContent(narrative=f"[Demo] {text}", **fields)
+    return SubmissionContent(narrative=f"[Demo] {text}", **fields)
 
 
 def _write(report: Submission, who: str, *, submit: bool = False, **fields: Any) -> Submission:
@@ -278,7 +278,7 @@ def _play(cycle: ReportingCycle) -> None:
     SubmissionSubmit(
         indicator,
         actor=_actor("focal-in"),
-        content=ReportContent(
+        content=SubmissionContent(
             indicator_value=31.0, narrative="[Demo] 30 iyun vəziyyətinə 31 müəssisə."
         ),
         version=indicator.version,
@@ -291,7 +291,7 @@ def _play(cycle: ReportingCycle) -> None:
     trained = SubmissionSubmit(
         trained,
         actor=_actor("focal-rinn"),
-        content=ReportContent(indicator_value=1400.0, narrative="[Demo] 1,400 people trained."),
+        content=SubmissionContent(indicator_value=1400.0, narrative="[Demo] 1,400 people trained."),
         version=trained.version,
     ).execute()
     SubmissionAccept(trained, actor=_actor("analyst")).execute()

@@ -28,7 +28,7 @@ class SubmissionConflict(DomainError):
         self.current = current
 
 
-class ReportInvalid(DomainError):
+class SubmissionInvalid(DomainError):
     """The report cannot be saved (or submitted) as it is; ``issues`` name each field."""
 
     def __init__(self, issues: Sequence[FieldIssue]) -> None:
@@ -45,7 +45,7 @@ class ReportInvalid(DomainError):
         self.issues = list(issues)
 
 
-class ReportLocked(DomainError):
+class SubmissionLocked(DomainError):
     """The report is with the reviewer (or done) and cannot be changed by the agency."""
 
 

@@ -13,9 +13,9 @@ from hedef.domain.core.text import az_sort_key
 from hedef.domain.monitoring.submissions import (
     DeviationReason,
     ProgressStatus,
-    ReportContent,
-    ReportField,
     RiskLevel,
+    SubmissionContent,
+    SubmissionField,
     target_field,
 )
 from hedef.domain.plans.model import Stage
@@ -56,7 +56,7 @@ def _choice(kind: Any, value: str) -> Any:
     return kind(value) if value else None
 
 
-class ReportForm(forms.Form):
+class SubmissionForm(forms.Form):
     """A report's content. Fields a reviewer did not reopen are shown but disabled."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -71,13 +71,13 @@ class ReportForm(forms.Form):
         else:
             self._measure_fields(submission)
         reopened = set(submission.returned_fields or [])
-        if submission.state == choices.ReportState.RETURNED and reopened:
+        if submission.state == choices.SubmissionState.RETURNED and reopened:
             for name, field in self.fields.items():
                 if name != "version" and self.review_key(name) not in reopened:
                     field.disabled = True
 
     @staticmethod
-    def _initial(submission: Submission, content: ReportContent) -> dict[str, Any]:
+    def _initial(submission: Submission, content: SubmissionContent) -> dict[str, Any]:
         initial: dict[str, Any] = {
             "progress_status": submission.progress_status,
             "stage": submission.stage,
@@ -146,19 +146,19 @@ class ReportForm(forms.Form):
         if name.startswith("target_"):
             return target_field(int(name.removeprefix("target_")))
         if name in {"deviation_reason", "deviation_risk", "corrective_action", "expected_date"}:
-            return ReportField.DEVIATION.value
+            return SubmissionField.DEVIATION.value
         return name
 
     def target_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.fields if name.startswith("target_")]
 
-    def to_content(self) -> ReportContent:
+    def to_content(self) -> SubmissionContent:
         data = self.cleaned_data
         if self.submission.is_indicator:
-            return ReportContent(
+            return SubmissionContent(
                 indicator_value=data.get("indicator_value"), narrative=data.get("narrative") or ""
             )
-        return ReportContent(
+        return SubmissionContent(
             progress_status=_choice(ProgressStatus, data.get("progress_status") or ""),
             stage=_choice(Stage, data.get("stage") or ""),
             percent_complete=data.get("percent_complete"),

@@ -15,7 +15,12 @@ from hedef.agencies.models import Agency
 from hedef.core.audit import audit_history
 from hedef.core.models import AuditEntry
 from hedef.domain.core.text import az_sort_key
-from hedef.domain.monitoring.submissions import PENDING_STATES, ReportState, is_overdue, measure_due
+from hedef.domain.monitoring.submissions import (
+    PENDING_STATES,
+    SubmissionState,
+    is_overdue,
+    measure_due,
+)
 from hedef.domain.plans.model import Period
 from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.plans.models import Measure, MeasureExecutor
@@ -42,7 +47,7 @@ def overdue(submission: Submission, on: datetime.date | None = None) -> bool:
     """Whether the report is late (its cycle still open, the due date passed, not submitted)."""
     cycle = submission.cycle
     return cycle.is_open and is_overdue(
-        ReportState(submission.state), cycle.due_date, on or today()
+        SubmissionState(submission.state), cycle.due_date, on or today()
     )
 
 
@@ -94,7 +99,7 @@ def cycle_list() -> list[ReportingCycle]:
 
 
 @dataclass
-class AgencyRow:
+class AgencySubmissionCounts:
     agency: Agency
     counts: Counter[str] = field(default_factory=Counter)
     overdue: int = 0
@@ -107,7 +112,7 @@ class AgencyRow:
 @dataclass(frozen=True)
 class CycleOverview:
     cycle: ReportingCycle
-    rows: list[AgencyRow]
+    rows: list[AgencySubmissionCounts]
     totals: Counter[str]
     overdue: int
 
@@ -120,7 +125,7 @@ def cycle_overview(cycle: ReportingCycle, on: datetime.date | None = None) -> Cy
     """Reports of ``cycle`` counted by agency and state, with the overdue ones."""
     late = cycle.is_open and (on or today()) > cycle.due_date
     pending = {state.value for state in PENDING_STATES}
-    rows: dict[int, AgencyRow] = {}
+    rows: dict[int, AgencySubmissionCounts] = {}
     agencies = Agency.objects.in_bulk(
         set(Submission.objects.filter(cycle=cycle).values_list("agency_id", flat=True))
     )
@@ -132,7 +137,7 @@ def cycle_overview(cycle: ReportingCycle, on: datetime.date | None = None) -> Cy
     )
     totals: Counter[str] = Counter()
     for agency_id, state, n in counts:
-        row = rows.setdefault(agency_id, AgencyRow(agencies[agency_id]))
+        row = rows.setdefault(agency_id, AgencySubmissionCounts(agencies[agency_id]))
         row.counts[state] += n
         totals[state] += n
         if late and state in pending:
@@ -169,7 +174,9 @@ def _order(item: DueItem) -> tuple[str, bool, int]:
 
 def review_queue() -> QuerySet[Submission]:
     """Reports waiting for a reviewer, oldest submission first."""
-    return submission_queryset().filter(state=ReportState.SUBMITTED).order_by("submitted_at", "pk")
+    return (
+        submission_queryset().filter(state=SubmissionState.SUBMITTED).order_by("submitted_at", "pk")
+    )
 
 
 def overdue_reports(user: Any, on: datetime.date | None = None) -> QuerySet[Submission]:

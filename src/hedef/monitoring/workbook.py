@@ -20,13 +20,13 @@ from hedef.domain.monitoring.submissions import (
     EDITABLE_STATES,
     TARGET_PREFIX,
     FieldIssue,
-    ReportContent,
-    ReportField,
-    ReportState,
+    SubmissionContent,
+    SubmissionField,
+    SubmissionState,
 )
 from hedef.monitoring.actions import SubmissionSave
 from hedef.monitoring.content import content_snapshot, submission_content
-from hedef.monitoring.errors import NotPossible, ReportInvalid
+from hedef.monitoring.errors import NotPossible, SubmissionInvalid
 from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.monitoring.permissions import can_upload_workbook
 from hedef.monitoring.selectors import submission_queryset
@@ -72,7 +72,7 @@ def workbook_spec(cycle: ReportingCycle, agency: Agency) -> rw.WorkbookSpec:
                     title=m.title,
                     period=m.period_text,
                     role="əsas icraçı",
-                    state=ReportState(s.state),
+                    state=SubmissionState(s.state),
                     editable=editable,
                     content=submission_content(s),
                     targets=tuple(
@@ -103,7 +103,7 @@ def workbook_spec(cycle: ReportingCycle, agency: Agency) -> rw.WorkbookSpec:
                     unit=i.unit,
                     year=year,
                     target=target,
-                    state=ReportState(s.state),
+                    state=SubmissionState(s.state),
                     editable=editable,
                     value=s.indicator_value,
                     note=s.narrative,
@@ -144,12 +144,12 @@ def _measure_cell(entry: rw.MeasureEntry, issue: FieldIssue) -> rw.CellIssue:
         target = int(issue.field.removeprefix(TARGET_PREFIX))
         row = entry.target_rows.get(target, entry.row)
         return _issue(rw.TARGETS, row, "value", issue.code, issue.message)
-    key = "deviation_reason" if issue.field == ReportField.DEVIATION else issue.field
+    key = "deviation_reason" if issue.field == SubmissionField.DEVIATION else issue.field
     return _issue(rw.MEASURES, entry.row, key, issue.code, issue.message)
 
 
 def _indicator_cell(entry: rw.IndicatorEntry, issue: FieldIssue) -> rw.CellIssue:
-    key = "value" if issue.field == ReportField.INDICATOR_VALUE else "note"
+    key = "value" if issue.field == SubmissionField.INDICATOR_VALUE else "note"
     return _issue(rw.INDICATORS, entry.row, key, issue.code, issue.message)
 
 
@@ -183,10 +183,10 @@ def workbook_import(
     actor = Actor(actor.user, Channel.EXCEL, file_name)
     reports = {s.pk: s for s in submission_queryset().filter(cycle=cycle, agency=agency)}
     result = WorkbookImport(agency=agency, issues=list(reading.issues))
-    rows: list[tuple[rw.MeasureEntry | rw.IndicatorEntry, ReportContent]] = [
+    rows: list[tuple[rw.MeasureEntry | rw.IndicatorEntry, SubmissionContent]] = [
         (e, e.content()) for e in reading.measures if e.valid
     ] + [
-        (e, ReportContent(indicator_value=e.value, narrative=e.note))
+        (e, SubmissionContent(indicator_value=e.value, narrative=e.note))
         for e in reading.indicators
         if e.valid
     ]
@@ -200,7 +200,7 @@ def workbook_import(
                 saved = SubmissionSave(
                     report, actor=actor, content=content, version=entry.version
                 ).execute()
-            except ReportInvalid as error:
+            except SubmissionInvalid as error:
                 result.issues.extend(_cell(entry, issue) for issue in error.issues)
             except DomainError as error:
                 sheet = rw.INDICATORS if isinstance(entry, rw.IndicatorEntry) else rw.MEASURES

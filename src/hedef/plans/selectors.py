@@ -157,13 +157,13 @@ def agency_obligations(agency: Agency) -> Obligations:
 
 
 @dataclass(frozen=True)
-class AgencyRow:
+class AgencyObligations:
     agency: Agency
     as_lead: int
     as_co: int
 
 
-def agency_list() -> list[AgencyRow]:
+def agency_list() -> list[AgencyObligations]:
     """Every registered agency with its number of obligations in current versions."""
     counts: dict[int, Counter[str]] = defaultdict(Counter)
     rows = (
@@ -181,7 +181,7 @@ def agency_list() -> list[AgencyRow]:
         seen.add((agency_id, measure_id))
         counts[agency_id][role] += 1
     agencies = sorted(Agency.objects.all(), key=lambda a: az_sort_key(a.display_name))
-    return [AgencyRow(a, counts[a.pk]["lead"], counts[a.pk]["co"]) for a in agencies]
+    return [AgencyObligations(a, counts[a.pk]["lead"], counts[a.pk]["co"]) for a in agencies]
 
 
 @dataclass(frozen=True)

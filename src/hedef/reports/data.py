@@ -44,9 +44,9 @@ from hedef.domain.reports import (
     ForecastLine,
     IndicatorSection,
     KeyFigures,
-    MeasureRow,
     ReadinessRow,
     ReportData,
+    ReportMeasure,
     StrategySection,
     TimelinessRow,
 )
@@ -201,10 +201,10 @@ def _act(version: PlanVersion, f: Formats) -> str:
     return f"{_('Approved by')}: {act}"
 
 
-def _measure_row(item: MeasureEvaluation) -> MeasureRow:
+def _measure_row(item: MeasureEvaluation) -> ReportMeasure:
     stage = item.assessment.stage_reached
     latest = item.latest
-    return MeasureRow(
+    return ReportMeasure(
         number=item.measure.number,
         title=item.measure.title,
         lead=agency_names(item.lead),

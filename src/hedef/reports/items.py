@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from hedef.agencies.models import Agency
 from hedef.core.models import AuditEntry
-from hedef.domain.monitoring.submissions import TARGET_PREFIX, ReportState, is_overdue
+from hedef.domain.monitoring.submissions import TARGET_PREFIX, SubmissionState, is_overdue
 from hedef.domain.reports import OverdueItem, ReturnedItem
 from hedef.evaluation.selectors import MeasureEvaluation
 from hedef.monitoring.models import ReportingCycle, Submission
@@ -88,7 +88,7 @@ def overdue_items(
     listed = {item.number for item in items}
     for report in reports:
         number = _subject(report).number
-        if number in listed or not is_overdue(ReportState(report.state), cycle.due_date, today):
+        if number in listed or not is_overdue(SubmissionState(report.state), cycle.due_date, today):
             continue
         items.append(
             OverdueItem(

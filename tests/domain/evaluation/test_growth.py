@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hedef.domain.evaluation.growth import (
     WITH_TARGET,
     WITHOUT_TARGET,
-    ProgressStatus,
+    IndicatorProgress,
     compound_growth,
     limit_coefficient,
     linear_growth,
@@ -19,7 +19,7 @@ from hedef.domain.evaluation.growth import (
     status_from_value,
 )
 
-S = ProgressStatus
+S = IndicatorProgress
 
 STATUS_WITH_TARGET = [
     # (ratio, status)

@@ -4,13 +4,13 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from hedef.domain.evaluation.growth import ProgressStatus
+from hedef.domain.evaluation.growth import IndicatorProgress
 from hedef.domain.evaluation.path_progress import Rate, progress_status, stage_ahead
 from hedef.domain.evaluation.progress import sdg_compatible_progress
 from hedef.domain.evaluation.series import Point
 from hedef.domain.plans.model import Direction
 
-S = ProgressStatus
+S = IndicatorProgress
 UP = Direction.HIGHER_IS_BETTER
 DOWN = Direction.LOWER_IS_BETTER
 

@@ -11,13 +11,13 @@ import math
 import pytest
 
 from hedef.domain.evaluation.errors import DuplicateObservation
-from hedef.domain.evaluation.growth import ProgressStatus
+from hedef.domain.evaluation.growth import IndicatorProgress
 from hedef.domain.evaluation.progress import (
     sdg_compatible_indicator_progress,
     sdg_compatible_progress,
 )
 
-S = ProgressStatus
+S = IndicatorProgress
 
 CASES = [
     # (observations, options, status, score, progress value)

@@ -9,8 +9,8 @@ from hedef.domain.monitoring.submissions import (
     InvalidCycle,
     InvalidTransition,
     ProgressStatus,
-    ReportContent,
-    ReportState,
+    SubmissionContent,
+    SubmissionState,
     Verb,
     check_changes_allowed,
     check_complete,
@@ -24,7 +24,7 @@ from hedef.domain.monitoring.submissions import (
 from hedef.domain.plans.model import Period, Stage
 
 D = datetime.date
-S = ReportState
+S = SubmissionState
 H1_2026 = (D(2026, 1, 1), D(2026, 6, 30))
 
 # Every (state, verb) pair: the state reached, or None when the step is refused.
@@ -132,18 +132,18 @@ def codes(issues):
 
 
 CONTENT_ISSUES = [
-    (ReportContent(percent_complete=120), {("percent_complete", "percent_range")}),
-    (ReportContent(percent_complete=-1), {("percent_complete", "percent_range")}),
+    (SubmissionContent(percent_complete=120), {("percent_complete", "percent_range")}),
+    (SubmissionContent(percent_complete=-1), {("percent_complete", "percent_range")}),
     (
-        ReportContent(progress_status=ProgressStatus.COMPLETED, percent_complete=80),
+        SubmissionContent(progress_status=ProgressStatus.COMPLETED, percent_complete=80),
         {("percent_complete", "completed_not_100")},
     ),
     (
-        ReportContent(progress_status=ProgressStatus.NOT_STARTED, percent_complete=10),
+        SubmissionContent(progress_status=ProgressStatus.NOT_STARTED, percent_complete=10),
         {("percent_complete", "not_started_not_0")},
     ),
-    (ReportContent(expected_date=D(2025, 12, 31)), {("deviation", "expected_date_past")}),
-    (ReportContent(percent_complete=55.5, narrative="yarımçıq"), set()),
+    (SubmissionContent(expected_date=D(2025, 12, 31)), {("deviation", "expected_date_past")}),
+    (SubmissionContent(percent_complete=55.5, narrative="yarımçıq"), set()),
 ]
 
 
@@ -159,7 +159,7 @@ def complete(**changes):
         "percent_complete": 30,
         "narrative": "Platformanın texniki tapşırığı hazırlanıb.",
     }
-    return ReportContent(**{**base, **changes})
+    return SubmissionContent(**{**base, **changes})
 
 
 def test_a_complete_report_can_be_submitted():
@@ -171,7 +171,7 @@ def test_a_complete_report_can_be_submitted():
 
 def test_submitting_needs_status_stage_percent_and_narrative():
     issues = check_complete(
-        ReportContent(), is_indicator=False, measure_start=2026, cycle_start=H1_2026[0]
+        SubmissionContent(), is_indicator=False, measure_start=2026, cycle_start=H1_2026[0]
     )
     assert codes(issues) == {
         ("progress_status", "required"),
@@ -189,7 +189,7 @@ def test_a_delayed_measure_cannot_be_submitted_without_its_deviation():
 
 def test_an_indicator_report_needs_only_its_value():
     issues = check_complete(
-        ReportContent(), is_indicator=True, measure_start=None, cycle_start=H1_2026[0]
+        SubmissionContent(), is_indicator=True, measure_start=None, cycle_start=H1_2026[0]
     )
     assert codes(issues) == {("indicator_value", "required")}
 

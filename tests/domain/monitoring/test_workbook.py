@@ -12,9 +12,9 @@ from hedef.domain.monitoring import workbook as rw
 from hedef.domain.monitoring.submissions import (
     DeviationReason,
     ProgressStatus,
-    ReportContent,
-    ReportState,
     RiskLevel,
+    SubmissionContent,
+    SubmissionState,
 )
 from hedef.domain.plans.model import Stage
 
@@ -23,7 +23,7 @@ MAX = 5 * 2**20
 
 
 def spec():
-    filled = ReportContent(
+    filled = SubmissionContent(
         progress_status=ProgressStatus.DELAYED,
         stage=Stage.INITIAL,
         percent_complete=40.0,
@@ -45,7 +45,7 @@ def spec():
         measures=(
             rw.MeasureLine(
                 101, 3, "digital-economy", "8.1.1.1", "Platformanın yaradılması", "2026–2029",
-                "əsas icraçı", ReportState.DRAFT, True, filled,
+                "əsas icraçı", SubmissionState.DRAFT, True, filled,
                 (
                     rw.TargetLine(11, Stage.INTERIM, "azı 20 təchizatçının", "≥ 20", "təchizatçı"),
                     rw.TargetLine(12, Stage.FINAL, "20 faizə", "20", "%"),
@@ -53,13 +53,13 @@ def spec():
             ),
             rw.MeasureLine(
                 102, 1, "digital-economy", "8.1.1.3", "Yol xəritəsi", "2026–2029",
-                "əsas icraçı", ReportState.SUBMITTED, False, ReportContent(),
+                "əsas icraçı", SubmissionState.SUBMITTED, False, SubmissionContent(),
             ),
         ),
         indicators=(
             rw.IndicatorLine(
                 201, 1, "digital-economy", "4.1.1", "Müəssisələrin sayı", "ədəd", 2026, 50.0,
-                ReportState.DRAFT, True, None, "",
+                SubmissionState.DRAFT, True, None, "",
             ),
         ),
     )  # fmt: skip

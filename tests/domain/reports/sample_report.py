@@ -37,9 +37,9 @@ from hedef.domain.reports import (
     Cycle,
     IndicatorSection,
     KeyFigures,
-    MeasureRow,
     OverdueItem,
     ReportData,
+    ReportMeasure,
     ReturnedItem,
     StrategySection,
 )
@@ -136,7 +136,7 @@ def _section(
     strategy: Strategy, rng: random.Random, texts: dict, *, code: str
 ) -> tuple[StrategySection, list[MeasureRecord]]:
     directions = {node.number: node for node in strategy.directions}
-    rows: list[MeasureRow] = []
+    rows: list[ReportMeasure] = []
     records: list[MeasureRecord] = []
     overdue: list[OverdueItem] = []
     behind_so_far = 0
@@ -173,7 +173,7 @@ def _section(
         percent = {None: 5, Stage.INITIAL: 30, Stage.INTERIM: 60, Stage.FINAL: 100}[stage]
         submitted = CYCLE_DUE + timedelta(days=rng.choice((-9, -3, 0, 0, 2, 6, 15, 31)))
         rows.append(
-            MeasureRow(
+            ReportMeasure(
                 number=measure.number,
                 title=measure.title,
                 lead=measure.lead,

@@ -14,7 +14,7 @@ from hedef.domain.reports.model import (
     BulletList,
     Chart,
     Heading,
-    KeyFigures,
+    KeyFiguresBlock,
     Note,
     Paragraph,
     RowKind,
@@ -107,7 +107,7 @@ def test_consolidated_report_nests_chapters_under_each_strategy(consolidated_rep
     ],
 )
 def test_key_figures_are_the_input_figures(report_az, data_az, key, value):
-    block = next(b for b in blocks_of(report_az, "summary") if isinstance(b, KeyFigures))
+    block = next(b for b in blocks_of(report_az, "summary") if isinstance(b, KeyFiguresBlock))
     figures = {figure.key: figure.value for figure in block.figures}
     assert figures[key] == value(data_az.key_figures)
 
@@ -248,7 +248,7 @@ def test_every_label_goes_through_gettext(monkeypatch, data_az):
     }
     assert all(h.startswith("⟦") for h in headers if h not in data_headers)
     assert all("⟦" in section.title for section in report.sections)
-    key_figures = next(b for b in report.sections[0].blocks if isinstance(b, KeyFigures))
+    key_figures = next(b for b in report.sections[0].blocks if isinstance(b, KeyFiguresBlock))
     assert all(figure.label.startswith("⟦") for figure in key_figures.figures)
     assert report.page_label.startswith("⟦") and report.contents_title.startswith("⟦")
     assert all(label.startswith("⟦") for label, _value in report.cover.facts)

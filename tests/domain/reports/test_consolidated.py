@@ -7,12 +7,12 @@ import io
 from docx import Document
 
 from hedef.domain.reports import render_docx, render_html
-from hedef.domain.reports.model import Chart, KeyFigures
+from hedef.domain.reports.model import Chart, KeyFiguresBlock
 
 
 def test_summary_adds_the_strategies_up(consolidated_report, consolidated_data):
     summary = consolidated_report.sections[0]
-    figures = next(b for b in summary.blocks if isinstance(b, KeyFigures))
+    figures = next(b for b in summary.blocks if isinstance(b, KeyFiguresBlock))
     values = {figure.key: figure.value for figure in figures.figures}
     assert values["measures"] == str(50 + 21) == str(consolidated_data.key_figures.measures)
     assert any(isinstance(b, Chart) and b.key == "summary-strategies" for b in summary.blocks)
@@ -25,7 +25,7 @@ def test_summary_adds_the_strategies_up(consolidated_report, consolidated_data):
 def test_each_strategy_opens_with_its_act_and_figures(consolidated_report, consolidated_data):
     intro = next(s for s in consolidated_report.sections if s.key == "s2")
     assert intro.title == f"3. {consolidated_data.sections[1].title}"
-    assert any(isinstance(block, KeyFigures) for block in intro.blocks)
+    assert any(isinstance(block, KeyFiguresBlock) for block in intro.blocks)
 
 
 def test_consolidated_report_renders_as_html_and_docx(consolidated_report, consolidated_data):

@@ -28,7 +28,7 @@ __all__ = [
     "SCORE_MIN",
     "WITHOUT_TARGET",
     "WITH_TARGET",
-    "ProgressStatus",
+    "IndicatorProgress",
     "Thresholds",
     "compound_growth",
     "limit_coefficient",
@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 
-class ProgressStatus(StrEnum):
+class IndicatorProgress(StrEnum):
     """Stable keys of the progress statuses (translated by the web shell)."""
 
     TARGET_ACHIEVED = "target_achieved"
@@ -120,19 +120,19 @@ def linear_growth(*, current: float, base: float, current_year: float, base_year
 
 def status_from_value(
     value: float | None, thresholds: Thresholds, *, target_achieved: bool = False
-) -> ProgressStatus:
+) -> IndicatorProgress:
     """Compare a progress value (a growth rate or a growth ratio) with ``thresholds``."""
     if target_achieved:
-        return ProgressStatus.TARGET_ACHIEVED
+        return IndicatorProgress.TARGET_ACHIEVED
     if value is None or math.isnan(value):
-        return ProgressStatus.NOT_AVAILABLE
+        return IndicatorProgress.NOT_AVAILABLE
     if value >= thresholds.high:
-        return ProgressStatus.SUBSTANTIAL_PROGRESS
+        return IndicatorProgress.SUBSTANTIAL_PROGRESS
     if value >= thresholds.med:
-        return ProgressStatus.MODERATE_PROGRESS
+        return IndicatorProgress.MODERATE_PROGRESS
     if value >= thresholds.low:
-        return ProgressStatus.LIMITED_PROGRESS
-    return ProgressStatus.DETERIORATION
+        return IndicatorProgress.LIMITED_PROGRESS
+    return IndicatorProgress.DETERIORATION
 
 
 def score_with_target(value: float, thresholds: Thresholds = WITH_TARGET) -> float | None:
@@ -179,19 +179,19 @@ def score_without_target(
     return slope * value / coefficient + intercept
 
 
-def status_from_score(score: float | None, *, target_achieved: bool = False) -> ProgressStatus:
+def status_from_score(score: float | None, *, target_achieved: bool = False) -> IndicatorProgress:
     """Read an indicator status back from a (mean) score in [−5, 5]."""
     if target_achieved:
-        return ProgressStatus.TARGET_ACHIEVED
+        return IndicatorProgress.TARGET_ACHIEVED
     if score is None or math.isnan(score):
-        return ProgressStatus.NOT_AVAILABLE
+        return IndicatorProgress.NOT_AVAILABLE
     if score >= _SCORE_SUBSTANTIAL:
-        return ProgressStatus.SUBSTANTIAL_PROGRESS
+        return IndicatorProgress.SUBSTANTIAL_PROGRESS
     if score >= _SCORE_MODERATE:
-        return ProgressStatus.MODERATE_PROGRESS
+        return IndicatorProgress.MODERATE_PROGRESS
     if score >= _SCORE_LIMITED:
-        return ProgressStatus.LIMITED_PROGRESS
-    return ProgressStatus.DETERIORATION
+        return IndicatorProgress.LIMITED_PROGRESS
+    return IndicatorProgress.DETERIORATION
 
 
 def limit_coefficient(*, base: float, limit: float) -> float:

@@ -32,7 +32,7 @@ from enum import StrEnum
 from hedef.domain.evaluation.growth import (
     WITH_TARGET,
     WITHOUT_TARGET,
-    ProgressStatus,
+    IndicatorProgress,
     Thresholds,
     compound_growth,
     linear_growth,
@@ -73,7 +73,7 @@ class Progress:
     against, which is the final one unless a nearer stage was ahead.
     """
 
-    status: ProgressStatus
+    status: IndicatorProgress
     score: float | None
     value: float | None
     rate: Rate | None
@@ -125,7 +125,7 @@ def progress_status(
     if achieved:
         assert final is not None
         return Progress(
-            status=ProgressStatus.TARGET_ACHIEVED,
+            status=IndicatorProgress.TARGET_ACHIEVED,
             score=5.0,
             value=None,
             rate=None,
@@ -257,9 +257,9 @@ def _with_target(
         score = score_with_target(value, thresholds)
     elif _meets(current.value, stage_point.value, direction):
         # The stage asks for no movement from the base and the series holds it.
-        status, notes = ProgressStatus.SUBSTANTIAL_PROGRESS, (*notes, NOTE_STAGE_MET)
+        status, notes = IndicatorProgress.SUBSTANTIAL_PROGRESS, (*notes, NOTE_STAGE_MET)
     else:
-        status, notes = ProgressStatus.DETERIORATION, (*notes, NOTE_STAGE_NOT_AHEAD)
+        status, notes = IndicatorProgress.DETERIORATION, (*notes, NOTE_STAGE_NOT_AHEAD)
     return Progress(
         status=status,
         score=score,
@@ -284,7 +284,7 @@ def _unavailable(
     notes: tuple[str, ...],
 ) -> Progress:
     return Progress(
-        status=ProgressStatus.NOT_AVAILABLE,
+        status=IndicatorProgress.NOT_AVAILABLE,
         score=None,
         value=None,
         rate=rate,

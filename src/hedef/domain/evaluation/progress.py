@@ -46,7 +46,7 @@ from hedef.domain.evaluation.errors import DuplicateObservation
 from hedef.domain.evaluation.growth import (
     WITH_TARGET,
     WITHOUT_TARGET,
-    ProgressStatus,
+    IndicatorProgress,
     Thresholds,
     compound_growth,
     limit_coefficient,
@@ -84,7 +84,7 @@ class SdgProgress:
     and 2 with one; ``progress_value`` is the number compared with ``thresholds``.
     """
 
-    status: ProgressStatus
+    status: IndicatorProgress
     score: float | None
     progress_value: float | None
     target_achieved: bool
@@ -137,7 +137,7 @@ def sdg_compatible_progress(
     method = 1 if target is None else 2
     points = _filtered_points(observations)
     empty = SdgProgress(
-        status=ProgressStatus.NOT_AVAILABLE,
+        status=IndicatorProgress.NOT_AVAILABLE,
         score=None,
         progress_value=None,
         target_achieved=False,
@@ -197,7 +197,7 @@ def sdg_compatible_progress(
 
 def sdg_compatible_indicator_progress(
     series: Sequence[SdgProgress],
-) -> tuple[float | None, ProgressStatus]:
+) -> tuple[float | None, IndicatorProgress]:
     """Combine several series of one indicator as sdg-build's ``IndicatorProgress`` does.
 
     The indicator score is the mean of the series scores that exist; the status
@@ -207,7 +207,7 @@ def sdg_compatible_indicator_progress(
     """
     scored = [item for item in series if item.score is not None]
     if not scored:
-        return None, ProgressStatus.NOT_AVAILABLE
+        return None, IndicatorProgress.NOT_AVAILABLE
     # numpy's mean, as sdg-build uses, so that the last digit agrees too.
     score = float(np.mean([item.score for item in scored]))
     achieved = all(item.target_achieved for item in scored)

@@ -41,7 +41,7 @@ MEASURE_STATUS_ORDER = (
     "not_reported",
     "cancelled",
 )
-# Progress statuses of indicators (evaluation.growth.ProgressStatus), best first.
+# Progress statuses of indicators (evaluation.growth.IndicatorProgress), best first.
 PROGRESS_STATUS_ORDER = (
     "target_achieved",
     "substantial_progress",

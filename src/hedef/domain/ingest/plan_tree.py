@@ -13,7 +13,7 @@ from __future__ import annotations
 from hedef.domain.core.i18n import gettext as _
 from hedef.domain.core.text import az_casefold
 from hedef.domain.ingest.model import Flag
-from hedef.domain.ingest.rows import HeadingRow, MeasureRow
+from hedef.domain.ingest.rows import HeadingRow, ParsedMeasure
 from hedef.domain.plans.model import PlanNode, parent_number
 
 __all__ = ["build_nodes", "renumber_orphans"]
@@ -32,7 +32,7 @@ def _prefixes(number: str) -> list[str]:
 
 
 def renumber_orphans(
-    headings: list[HeadingRow], measures: list[MeasureRow]
+    headings: list[HeadingRow], measures: list[ParsedMeasure]
 ) -> tuple[list[HeadingRow], list[Flag]]:
     """Correct a heading whose printed number cannot be its real one.
 

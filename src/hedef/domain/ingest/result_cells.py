@@ -23,7 +23,7 @@ from functools import cache
 from hedef.domain.ingest.sentences import End, Piece, Start
 from hedef.domain.ingest.vocabulary import join_cell_lines
 
-__all__ = ["Column", "ResultLayout", "Tail", "lay_out_results"]
+__all__ = ["LeadingColumn", "ResultLayout", "Tail", "lay_out_results"]
 
 STAGE_COUNT = 3
 # Scores, in "how much evidence" units: a clean cell end is worth two, a capital
@@ -50,7 +50,7 @@ _MAX_TAIL_PIECES = 12
 
 
 @dataclass(frozen=True)
-class Column:
+class LeadingColumn:
     """A column before the results (title or executors): where its text stops, how tall it is."""
 
     end: End
@@ -96,8 +96,8 @@ class _Reading:
 
 def lay_out_results(
     pieces: Sequence[Piece],
-    title: Column,
-    executors: Column,
+    title: LeadingColumn,
+    executors: LeadingColumn,
     typical_width: float,
     is_executor_list: Callable[[str], bool],
 ) -> ResultLayout:
@@ -168,8 +168,8 @@ def _join(before: End, after: Piece, adjacent: bool) -> float:
 def _readings(
     pieces: Sequence[Piece],
     spans: tuple[int, ...],
-    title: Column,
-    executors: Column,
+    title: LeadingColumn,
+    executors: LeadingColumn,
     is_executor_list: Callable[[str], bool],
     *,
     allow_tails: bool,
@@ -200,8 +200,8 @@ def _readings(
 def _best_reading(
     pieces: Sequence[Piece],
     starts: tuple[int, ...],
-    title: Column,
-    executors: Column,
+    title: LeadingColumn,
+    executors: LeadingColumn,
     is_executor_list: Callable[[str], bool],
     allow_tails: bool,
 ) -> _Reading:

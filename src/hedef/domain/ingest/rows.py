@@ -26,7 +26,7 @@ from hedef.domain.ingest.tables import column_roles as table_column_roles
 from hedef.domain.ingest.vocabulary import PERIOD_ANCHOR, join_cell_lines, numbered
 from hedef.domain.plans.model import Period, Stage
 
-__all__ = ["HeadingRow", "MeasureRow", "PlanRows", "column_roles", "read_rows"]
+__all__ = ["HeadingRow", "ParsedMeasure", "PlanRows", "column_roles", "read_rows"]
 
 STAGES = (Stage.INITIAL, Stage.INTERIM, Stage.FINAL)
 _STAGE_FIELDS = {
@@ -49,7 +49,7 @@ class HeadingRow:
 
 
 @dataclass(frozen=True)
-class MeasureRow:
+class ParsedMeasure:
     """A measure as its row says it, before it joins the plan's tree."""
 
     number: str
@@ -66,7 +66,7 @@ class PlanRows:
     """Everything the rows say, in order, with the doubts met on the way."""
 
     headings: list[HeadingRow] = field(default_factory=list)
-    measures: list[MeasureRow] = field(default_factory=list)
+    measures: list[ParsedMeasure] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     unknown_acronyms: list[str] = field(default_factory=list)
 
@@ -173,7 +173,7 @@ def _heading(cells: tuple[str, ...], index: int) -> HeadingRow | None:
 
 def _measure(
     cells: tuple[str, ...], roles: dict[str, int], index: int, known: set[str], plan: PlanRows
-) -> MeasureRow:
+) -> ParsedMeasure:
     placed = _place(cells, roles)
     assert placed is not None  # only numbered rows are measures
     number, title, lead_cell, co_cell, period_cell, result_cells = placed
@@ -199,7 +199,7 @@ def _measure(
         elif _continues_above(results):
             results = _merged_down(number, above, results, plan, flags)
     plan.flags.extend(flags)
-    return MeasureRow(number, title, tuple(lead), tuple(co), period, results, index)
+    return ParsedMeasure(number, title, tuple(lead), tuple(co), period, results, index)
 
 
 def _place(
@@ -326,7 +326,7 @@ def _continues_above(results: dict[Stage, str]) -> bool:
 
 
 def _merged_down(
-    number: str, above: MeasureRow, results: dict[Stage, str], plan: PlanRows, flags: list[Flag]
+    number: str, above: ParsedMeasure, results: dict[Stage, str], plan: PlanRows, flags: list[Flag]
 ) -> dict[Stage, str]:
     """Join result text split between two rows back into one cell that both rows share.
 
@@ -345,7 +345,7 @@ def _siblings(number: str, other: str) -> bool:
     return number.rpartition(".")[0] == other.rpartition(".")[0]
 
 
-def _inherit_results(number: str, above: MeasureRow, flags: list[Flag]) -> dict[Stage, str]:
+def _inherit_results(number: str, above: ParsedMeasure, flags: list[Flag]) -> dict[Stage, str]:
     reason = _(
         "The row has no result text of its own; the results of %(above)s were taken, as if the "
         "cells were merged down. If the cells are really empty, clear them."

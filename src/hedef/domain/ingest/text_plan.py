@@ -27,7 +27,7 @@ from hedef.domain.core.text import az_casefold
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.executors import ExecutorRun, is_executor_list
 from hedef.domain.ingest.model import Flag, TableRow
-from hedef.domain.ingest.result_cells import Column, ResultLayout, lay_out_results
+from hedef.domain.ingest.result_cells import LeadingColumn, ResultLayout, lay_out_results
 from hedef.domain.ingest.row_spine import find_spine
 from hedef.domain.ingest.sections import plan_region
 from hedef.domain.ingest.sentences import Piece, end_of, stages_by_markers
@@ -73,9 +73,9 @@ class _Draft:
 
     block: _Block
     title: str
-    title_column: Column
+    title_column: LeadingColumn
     executors: ExecutorRun | None
-    executor_column: Column
+    executor_column: LeadingColumn
     period: str
     pieces: tuple[Piece, ...]
     last_line: int
@@ -211,9 +211,9 @@ def _measure_draft(lines: Sequence[str], block: _Block, known: set[str]) -> _Dra
     return _Draft(
         block=block,
         title=title,
-        title_column=Column(end_of(title), _height(title_text)),
+        title_column=LeadingColumn(end_of(title), _height(title_text)),
         executors=spine.executors,
-        executor_column=Column(end_of(executor_text), _height(executor_text)),
+        executor_column=LeadingColumn(end_of(executor_text), _height(executor_text)),
         period=spine.period,
         pieces=_pieces(text, origins, spine.results_start),
         last_line=_last_text_line(text, origins),

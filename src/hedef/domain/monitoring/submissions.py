@@ -29,10 +29,10 @@ __all__ = [
     "InvalidCycle",
     "InvalidTransition",
     "ProgressStatus",
-    "ReportContent",
-    "ReportField",
-    "ReportState",
     "RiskLevel",
+    "SubmissionContent",
+    "SubmissionField",
+    "SubmissionState",
     "Verb",
     "check_changes_allowed",
     "check_complete",
@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 
-class ReportState(StrEnum):
+class SubmissionState(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     RETURNED = "returned"
@@ -66,21 +66,21 @@ class Verb(StrEnum):
 
 
 # (state, verb) -> the state after. Anything absent is not possible.
-TRANSITIONS: Mapping[tuple[ReportState, Verb], ReportState] = {
-    (ReportState.DRAFT, Verb.SAVE): ReportState.DRAFT,
-    (ReportState.RETURNED, Verb.SAVE): ReportState.RETURNED,
-    (ReportState.DRAFT, Verb.SUBMIT): ReportState.SUBMITTED,
-    (ReportState.RETURNED, Verb.SUBMIT): ReportState.SUBMITTED,
-    (ReportState.SUBMITTED, Verb.ACCEPT): ReportState.ACCEPTED,
-    (ReportState.SUBMITTED, Verb.RETURN): ReportState.RETURNED,
-    (ReportState.ACCEPTED, Verb.PUBLISH): ReportState.PUBLISHED,
+TRANSITIONS: Mapping[tuple[SubmissionState, Verb], SubmissionState] = {
+    (SubmissionState.DRAFT, Verb.SAVE): SubmissionState.DRAFT,
+    (SubmissionState.RETURNED, Verb.SAVE): SubmissionState.RETURNED,
+    (SubmissionState.DRAFT, Verb.SUBMIT): SubmissionState.SUBMITTED,
+    (SubmissionState.RETURNED, Verb.SUBMIT): SubmissionState.SUBMITTED,
+    (SubmissionState.SUBMITTED, Verb.ACCEPT): SubmissionState.ACCEPTED,
+    (SubmissionState.SUBMITTED, Verb.RETURN): SubmissionState.RETURNED,
+    (SubmissionState.ACCEPTED, Verb.PUBLISH): SubmissionState.PUBLISHED,
 }
 
 # The agency may change a report only in these states: a submitted report is locked
 # until the reviewer returns it.
-EDITABLE_STATES = frozenset({ReportState.DRAFT, ReportState.RETURNED})
+EDITABLE_STATES = frozenset({SubmissionState.DRAFT, SubmissionState.RETURNED})
 # Reports still waiting for the agency: late when the due date has passed.
-PENDING_STATES = frozenset({ReportState.DRAFT, ReportState.RETURNED})
+PENDING_STATES = frozenset({SubmissionState.DRAFT, SubmissionState.RETURNED})
 
 
 class ProgressStatus(StrEnum):
@@ -117,7 +117,7 @@ class RiskLevel(StrEnum):
     HIGH = "high"
 
 
-class ReportField(StrEnum):
+class SubmissionField(StrEnum):
     """The parts of a report a reviewer can return one by one."""
 
     PROGRESS_STATUS = "progress_status"
@@ -152,7 +152,7 @@ class ChangeNotAllowed(DomainError):
     """A returned report was changed outside the fields the reviewer reopened."""
 
 
-def next_state(state: ReportState, verb: Verb) -> ReportState:
+def next_state(state: SubmissionState, verb: Verb) -> SubmissionState:
     """Return the state a report in ``state`` reaches by ``verb``.
 
     Raises:
@@ -201,7 +201,7 @@ def measure_due(period: Period, start: datetime.date, end: datetime.date) -> boo
     return any(period.covers(year) for year in cycle_years(start, end))
 
 
-def is_overdue(state: ReportState, due: datetime.date, today: datetime.date) -> bool:
+def is_overdue(state: SubmissionState, due: datetime.date, today: datetime.date) -> bool:
     """Whether a report is late: still with the agency after its cycle's due date."""
     return state in PENDING_STATES and today > due
 
@@ -224,7 +224,7 @@ def deviation_required(
 
 
 @dataclass(frozen=True)
-class ReportContent:
+class SubmissionContent:
     """What an agency writes in one report, already parsed into Python values."""
 
     progress_status: ProgressStatus | None = None
@@ -251,7 +251,7 @@ class FieldIssue:
 
 
 def check_content(
-    content: ReportContent, *, measure_start: int | None, cycle_start: datetime.date
+    content: SubmissionContent, *, measure_start: int | None, cycle_start: datetime.date
 ) -> list[FieldIssue]:
     """Every problem that forbids saving ``content``, even as a draft.
 
@@ -265,7 +265,7 @@ def check_content(
     if percent is not None and not 0 <= percent <= 100:
         issues.append(
             FieldIssue(
-                ReportField.PERCENT,
+                SubmissionField.PERCENT,
                 "percent_range",
                 _("The percentage must be between 0 and 100, not %(value)s.") % {"value": percent},
             )
@@ -273,7 +273,7 @@ def check_content(
     elif content.progress_status is ProgressStatus.COMPLETED and percent not in (None, 100):
         issues.append(
             FieldIssue(
-                ReportField.PERCENT,
+                SubmissionField.PERCENT,
                 "completed_not_100",
                 _("A completed measure is 100%% complete, not %(value)s%%.") % {"value": percent},
             )
@@ -281,7 +281,7 @@ def check_content(
     elif content.progress_status is ProgressStatus.NOT_STARTED and percent not in (None, 0):
         issues.append(
             FieldIssue(
-                ReportField.PERCENT,
+                SubmissionField.PERCENT,
                 "not_started_not_0",
                 _("A measure not started is 0%% complete, not %(value)s%%.") % {"value": percent},
             )
@@ -289,7 +289,7 @@ def check_content(
     if content.expected_date is not None and content.expected_date < cycle_start:
         issues.append(
             FieldIssue(
-                ReportField.DEVIATION,
+                SubmissionField.DEVIATION,
                 "expected_date_past",
                 _("The new expected date %(date)s is before the reporting period.")
                 % {"date": content.expected_date.isoformat()},
@@ -299,7 +299,7 @@ def check_content(
 
 
 def check_complete(
-    content: ReportContent,
+    content: SubmissionContent,
     *,
     is_indicator: bool,
     measure_start: int | None,
@@ -309,13 +309,13 @@ def check_complete(
     issues = check_content(content, measure_start=measure_start, cycle_start=cycle_start)
     if is_indicator:
         if content.indicator_value is None:
-            issues.append(_missing(ReportField.INDICATOR_VALUE))
+            issues.append(_missing(SubmissionField.INDICATOR_VALUE))
         return issues
-    required: list[tuple[ReportField, object]] = [
-        (ReportField.PROGRESS_STATUS, content.progress_status),
-        (ReportField.STAGE, content.stage),
-        (ReportField.PERCENT, content.percent_complete),
-        (ReportField.NARRATIVE, content.narrative.strip()),
+    required: list[tuple[SubmissionField, object]] = [
+        (SubmissionField.PROGRESS_STATUS, content.progress_status),
+        (SubmissionField.STAGE, content.stage),
+        (SubmissionField.PERCENT, content.percent_complete),
+        (SubmissionField.NARRATIVE, content.narrative.strip()),
     ]
     issues.extend(_missing(key) for key, value in required if value in (None, ""))
     if deviation_required(content.progress_status, measure_start, cycle_start):
@@ -328,7 +328,7 @@ def check_complete(
         if any(part in (None, "") for part in parts):
             issues.append(
                 FieldIssue(
-                    ReportField.DEVIATION,
+                    SubmissionField.DEVIATION,
                     "deviation_required",
                     _(
                         "A delayed, cancelled or off-track measure needs its deviation: "
@@ -339,7 +339,7 @@ def check_complete(
     return issues
 
 
-def _missing(key: ReportField) -> FieldIssue:
+def _missing(key: SubmissionField) -> FieldIssue:
     return FieldIssue(key, "required", _("This field is required to submit the report."))
 
 

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 __all__ = [
     "LICENSE",
     "TABLES",
-    "Table",
+    "DataTable",
     "datapackage",
     "sdmx_csv",
     "snapshot_tables",
@@ -47,7 +47,7 @@ LICENSE = {
 
 
 @dataclass(frozen=True)
-class Table:
+class DataTable:
     name: str
     title: str
     fields: tuple[tuple[str, str, str], ...]  # (name, Frictionless type, description)
@@ -57,7 +57,7 @@ class Table:
 TABLES = ("measures", "indicator_values", "agencies")
 
 
-def snapshot_tables(snapshot: dict[str, Any]) -> tuple[Table, ...]:
+def snapshot_tables(snapshot: dict[str, Any]) -> tuple[DataTable, ...]:
     """The snapshot as flat tables, one row per measure, indicator-year and agency."""
     measures = []
     values = []
@@ -96,7 +96,7 @@ def snapshot_tables(snapshot: dict[str, Any]) -> tuple[Table, ...]:
         for a in snapshot["agencies"]
     ]
     return (
-        Table(
+        DataTable(
             "measures",
             "Measures and their status",
             (
@@ -112,7 +112,7 @@ def snapshot_tables(snapshot: dict[str, Any]) -> tuple[Table, ...]:
             ),
             tuple(measures),
         ),
-        Table(
+        DataTable(
             "indicator_values",
             "Headline indicators: targets and actual values",
             (
@@ -126,7 +126,7 @@ def snapshot_tables(snapshot: dict[str, Any]) -> tuple[Table, ...]:
             ),
             tuple(values),
         ),
-        Table(
+        DataTable(
             "agencies",
             "Agencies and their obligations",
             (
@@ -150,7 +150,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def table_csv(table: Table) -> str:
+def table_csv(table: DataTable) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([name for name, _type, _description in table.fields])
@@ -159,7 +159,7 @@ def table_csv(table: Table) -> str:
     return buffer.getvalue()
 
 
-def tables_xlsx(tables: tuple[Table, ...], snapshot: dict[str, Any]) -> bytes:
+def tables_xlsx(tables: tuple[DataTable, ...], snapshot: dict[str, Any]) -> bytes:
     book = Workbook()
     info = book.active
     assert info is not None
@@ -208,7 +208,7 @@ def sdmx_csv(snapshot: dict[str, Any], *, agency_id: str = "AZ_HEDEF") -> str:
     return buffer.getvalue()
 
 
-def datapackage(snapshot: dict[str, Any], tables: tuple[Table, ...], *, base: str) -> str:
+def datapackage(snapshot: dict[str, Any], tables: tuple[DataTable, ...], *, base: str) -> str:
     """A Frictionless Data Package descriptor listing every download of the snapshot."""
     cycle = snapshot["cycle"]
     descriptor = {

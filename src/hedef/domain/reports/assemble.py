@@ -39,6 +39,7 @@ from hedef.domain.reports.model import (
     Cover,
     Heading,
     KeyFigure,
+    KeyFiguresBlock,
     Paragraph,
     ParagraphStyle,
     Report,
@@ -48,7 +49,6 @@ from hedef.domain.reports.model import (
     Table,
     Text,
 )
-from hedef.domain.reports.model import KeyFigures as KeyFiguresBlock
 from hedef.domain.reports.strategy_chapters import status_columns, status_table, strategy_chapters
 
 __all__ = ["assemble", "key_figure_blocks"]

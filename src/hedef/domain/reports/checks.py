@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from hedef.domain.evaluation.statuses import is_known_status
-from hedef.domain.reports.data import GroupStatus, IndicatorSection, MeasureRow, ReportData
+from hedef.domain.reports.data import GroupStatus, IndicatorSection, ReportData, ReportMeasure
 from hedef.domain.reports.errors import DataProblem
 
 __all__ = ["problems"]
@@ -72,7 +72,7 @@ def _compare_counts(
 
 
 def _groups(
-    where: str, groups: Iterable[GroupStatus], rows: Iterable[MeasureRow], *, by_goal: bool
+    where: str, groups: Iterable[GroupStatus], rows: Iterable[ReportMeasure], *, by_goal: bool
 ) -> list[DataProblem]:
     rows = tuple(rows)
     parents = [row.goal if by_goal else row.direction for row in rows]
@@ -88,7 +88,7 @@ def _groups(
 
 
 def _unknown_statuses(
-    where: str, rows: Iterable[MeasureRow], indicators: Iterable[IndicatorSection]
+    where: str, rows: Iterable[ReportMeasure], indicators: Iterable[IndicatorSection]
 ) -> list[DataProblem]:
     keys: list[tuple[str, str]] = []
     for row in rows:

@@ -32,10 +32,10 @@ __all__ = [
     "GroupStatus",
     "IndicatorSection",
     "KeyFigures",
-    "MeasureRow",
     "OverdueItem",
     "ReadinessRow",
     "ReportData",
+    "ReportMeasure",
     "ReturnedItem",
     "StrategySection",
     "TimelinessRow",
@@ -105,7 +105,7 @@ class GroupStatus:
 
 
 @dataclass(frozen=True)
-class MeasureRow:
+class ReportMeasure:
     """One measure as the measure table shows it.
 
     Attributes:
@@ -266,7 +266,7 @@ class StrategySection:
     key_figures: KeyFigures
     goals: tuple[GroupStatus, ...] = ()
     directions: tuple[GroupStatus, ...] = ()
-    measures: tuple[MeasureRow, ...] = ()
+    measures: tuple[ReportMeasure, ...] = ()
     indicators: tuple[IndicatorSection, ...] = ()
     overdue: tuple[OverdueItem, ...] = ()
     returned: tuple[ReturnedItem, ...] = ()

@@ -47,7 +47,7 @@ from hedef.domain.reports.model import (
     Chart,
     Cover,
     Heading,
-    KeyFigures,
+    KeyFiguresBlock,
     Note,
     NoteKind,
     PageBreak,
@@ -217,7 +217,7 @@ def _block(
             style = "List Number" if block.ordered else "List Bullet"
             for item in block.items:
                 _runs(_add(document, style=style), item)
-        case KeyFigures():
+        case KeyFiguresBlock():
             _key_figures(document, block, text_width)
         case Table():
             _table(document, block, text_width)
@@ -261,7 +261,7 @@ def _runs(paragraph: WordParagraph, runs: tuple[Text, ...]) -> None:
                 run.add_break()
 
 
-def _key_figures(document: Document, block: KeyFigures, text_width: int) -> None:
+def _key_figures(document: Document, block: KeyFiguresBlock, text_width: int) -> None:
     per_row = 5
     rows = -(-len(block.figures) // per_row)
     table = document.add_table(rows=rows, cols=per_row)

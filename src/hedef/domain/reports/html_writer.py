@@ -27,7 +27,7 @@ from hedef.domain.reports.model import (
     Chart,
     Cover,
     Heading,
-    KeyFigures,
+    KeyFiguresBlock,
     Note,
     PageBreak,
     Paragraph,
@@ -208,7 +208,7 @@ def _block(block: Block, language: str, uid: str, svg_as_image: bool) -> str:
             tag = "ol" if block.ordered else "ul"
             items = "".join(f"<li>{_runs(item)}</li>" for item in block.items)
             return f"<{tag}>{items}</{tag}>"
-        case KeyFigures():
+        case KeyFiguresBlock():
             return _key_figures(block)
         case Table():
             return _table(block)
@@ -235,7 +235,7 @@ def _runs(runs: tuple[Text, ...]) -> str:
     return "".join(parts)
 
 
-def _key_figures(block: KeyFigures) -> str:
+def _key_figures(block: KeyFiguresBlock) -> str:
     items = []
     for figure in block.figures:
         detail = f'<dd class="detail">{escape(figure.detail)}</dd>' if figure.detail else ""

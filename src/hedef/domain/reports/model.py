@@ -3,7 +3,7 @@
 :func:`hedef.domain.reports.assemble.assemble` decides what the report says and
 in which order; the HTML, PDF and DOCX writers only decide how it looks. All
 text in the model is final: translated, numbers formatted. A block is one of
-:class:`Heading`, :class:`Paragraph`, :class:`BulletList`, :class:`KeyFigures`,
+:class:`Heading`, :class:`Paragraph`, :class:`BulletList`, :class:`KeyFiguresBlock`,
 :class:`Table`, :class:`Chart`, :class:`Note` or :class:`PageBreak`.
 """
 
@@ -25,7 +25,7 @@ __all__ = [
     "Cover",
     "Heading",
     "KeyFigure",
-    "KeyFigures",
+    "KeyFiguresBlock",
     "Note",
     "PageBreak",
     "Paragraph",
@@ -105,7 +105,7 @@ class KeyFigure:
 
 
 @dataclass(frozen=True)
-class KeyFigures:
+class KeyFiguresBlock:
     figures: tuple[KeyFigure, ...]
 
 
@@ -205,7 +205,7 @@ class PageBreak:
     pass
 
 
-Block = Heading | Paragraph | BulletList | KeyFigures | Table | Chart | Note | PageBreak
+Block = Heading | Paragraph | BulletList | KeyFiguresBlock | Table | Chart | Note | PageBreak
 
 
 @dataclass(frozen=True)

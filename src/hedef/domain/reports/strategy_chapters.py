@@ -17,7 +17,7 @@ from hedef.domain.evaluation.statuses import (
     stage_label,
     status_label,
 )
-from hedef.domain.reports.data import GroupStatus, MeasureRow, StrategySection
+from hedef.domain.reports.data import GroupStatus, ReportMeasure, StrategySection
 from hedef.domain.reports.formatting import MISSING, Formats
 from hedef.domain.reports.indicator_chapter import indicator_blocks
 from hedef.domain.reports.model import (
@@ -241,7 +241,7 @@ def _measure_blocks(section: StrategySection, f: Formats) -> list[Block]:
     return blocks
 
 
-def _measure_row(measure: MeasureRow, f: Formats) -> Row:
+def _measure_row(measure: ReportMeasure, f: Formats) -> Row:
     self_reported = (
         status_label(measure.self_reported) if measure.self_reported is not None else MISSING
     )

@@ -20,13 +20,13 @@ from django.utils import timezone
 from hedef.agencies.models import Agency
 from hedef.domain.evaluation.dates import fractional_year, period_label
 from hedef.domain.evaluation.measure_status import STAGE_ORDER
-from hedef.domain.monitoring.submissions import ReportState
+from hedef.domain.monitoring.submissions import SubmissionState
 from hedef.domain.plans.model import Comparator, NumericTarget, Period, Stage
 from hedef.monitoring.models import IndicatorReporter, ReportingCycle, Submission, TargetValue
 from hedef.plans.models import Indicator, Measure, MeasureExecutor, MeasureTarget, PlanNode
 
 # Only what a reviewer accepted counts: never drafts, submitted or returned reports.
-COUNTED_STATES = (ReportState.ACCEPTED.value, ReportState.PUBLISHED.value)
+COUNTED_STATES = (SubmissionState.ACCEPTED.value, SubmissionState.PUBLISHED.value)
 
 SubjectKey = tuple[int, str]  # (strategy id, measure or indicator number)
 
@@ -108,7 +108,7 @@ class NodeRef:
 
 
 @dataclass(frozen=True)
-class MeasureRow:
+class MeasureFacts:
     """A current measure with what its evaluation needs, read as plain values."""
 
     pk: int
@@ -156,7 +156,7 @@ _AGENCY_FIELDS = ("code", "acronym", "name", "name_en", "name_ru")
 
 def current_measures(
     *, strategy_ids: Collection[int] | None = None, agency_id: int | None = None
-) -> list[MeasureRow]:
+) -> list[MeasureFacts]:
     """Measures of the current plan versions, with executors, targets and tree position.
 
     Three queries whatever their number; values, not model instances, so that a
@@ -222,7 +222,7 @@ def current_measures(
         is_goal = level == PlanNode.Level.GOAL
         texts = zip(STAGE_ORDER, (initial, interim, final), strict=True)
         found.append(
-            MeasureRow(
+            MeasureFacts(
                 pk=pk,
                 strategy=strategy,
                 number=number,

@@ -36,7 +36,7 @@ from hedef.domain.monitoring.submissions import ProgressStatus
 from hedef.domain.plans.model import Stage
 from hedef.evaluation.selectors.dates import EvaluationDate
 from hedef.evaluation.selectors.loading import (
-    MeasureRow,
+    MeasureFacts,
     ReportRow,
     StrategyRef,
     counted_target_values,
@@ -49,7 +49,7 @@ from hedef.evaluation.selectors.loading import (
 class MeasureEvaluation:
     """One measure's status and everything it was judged on, with links to its reports."""
 
-    measure: MeasureRow
+    measure: MeasureFacts
     assessment: MeasureAssessment
     reports: tuple[ReportRow, ...]  # every report on it in the cycles seen, oldest first
     latest: ReportRow | None  # the latest accepted (or published) one
@@ -146,7 +146,7 @@ def measure_evaluations(
 
 
 def measure_evaluation(
-    measure: MeasureRow,
+    measure: MeasureFacts,
     *,
     reports: Sequence[ReportRow],
     values: dict[int, dict[tuple[str, int], float]],
@@ -183,7 +183,7 @@ def measure_evaluation(
 
 
 def _target_checks(
-    measure: MeasureRow,
+    measure: MeasureFacts,
     reached: Stage | None,
     counted: Sequence[ReportRow],
     values: dict[int, dict[tuple[str, int], float]],

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hedef.core.actors import Actor
-from hedef.domain.monitoring.submissions import InvalidTransition, ReportState, Verb, next_state
-from hedef.monitoring.choices import ReportState as StateChoices
+from hedef.domain.monitoring.submissions import InvalidTransition, SubmissionState, Verb, next_state
+from hedef.monitoring.choices import SubmissionState as StateChoices
 from hedef.monitoring.errors import CycleClosed, NotPossible
 from hedef.monitoring.models import Submission
 
@@ -26,7 +26,7 @@ def locked_submission(submission: Submission) -> Submission:
     return Submission.objects.select_for_update().select_related("cycle").get(pk=submission.pk)
 
 
-def advance(submission: Submission, verb: Verb) -> ReportState:
+def advance(submission: Submission, verb: Verb) -> SubmissionState:
     """The state ``verb`` takes the report to, refusing steps the workflow has not."""
     if not submission.cycle.is_open:
         raise CycleClosed(
@@ -35,7 +35,7 @@ def advance(submission: Submission, verb: Verb) -> ReportState:
             {"cycle": submission.cycle.label},
         )
     try:
-        return next_state(ReportState(submission.state), verb)
+        return next_state(SubmissionState(submission.state), verb)
     except InvalidTransition as error:
         raise NotPossible(
             error.code,

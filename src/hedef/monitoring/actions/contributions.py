@@ -10,7 +10,7 @@ from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
 from hedef.domain.monitoring.submissions import EDITABLE_STATES
 from hedef.monitoring.actions.base import locked_submission
-from hedef.monitoring.errors import NotPossible, ReportLocked, SubmissionConflict
+from hedef.monitoring.errors import NotPossible, SubmissionConflict, SubmissionLocked
 from hedef.monitoring.models import Contribution, Submission
 from hedef.monitoring.permissions import can_contribute
 from hedef.monitoring.selectors import contributors
@@ -38,7 +38,7 @@ class ContributionSave(Action):
     def apply(self) -> Contribution:
         submission = locked_submission(self.submission)
         if not submission.cycle.is_open or submission.state not in EDITABLE_STATES:
-            raise ReportLocked(
+            raise SubmissionLocked(
                 "report_locked",
                 _("The lead agency has submitted this report; contributions are closed."),
             )

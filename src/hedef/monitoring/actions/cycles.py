@@ -16,7 +16,7 @@ from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record, audit_record_many
 from hedef.domain.monitoring.submissions import (
-    ReportState,
+    SubmissionState,
     Verb,
     check_cycle_dates,
     cycle_years,
@@ -166,7 +166,7 @@ class CyclePublish(Action):
                 _("The cycle “%(cycle)s” was published; its reports no longer change."),
                 {"cycle": cycle.label},
             )
-        waiting = cycle.submissions.filter(state=ReportState.SUBMITTED).count()
+        waiting = cycle.submissions.filter(state=SubmissionState.SUBMITTED).count()
         if waiting:
             raise NotPossible(
                 "awaiting_review",
@@ -180,7 +180,7 @@ class CyclePublish(Action):
                 {"count": waiting},
             )
         published = 0
-        for submission in cycle.submissions.filter(state=ReportState.ACCEPTED).select_related(
+        for submission in cycle.submissions.filter(state=SubmissionState.ACCEPTED).select_related(
             "cycle"
         ):
             state = advance(submission, Verb.PUBLISH)
@@ -191,7 +191,7 @@ class CyclePublish(Action):
                 actor=self.actor,
                 action="submission.publish",
                 obj=submission,
-                before={"state": ReportState.ACCEPTED.value, "version": submission.version - 1},
+                before={"state": SubmissionState.ACCEPTED.value, "version": submission.version - 1},
                 after={"state": state.value, "version": submission.version},
             )
             published += 1

@@ -16,10 +16,14 @@ from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
 from hedef.domain.monitoring.evidence import check_evidence
-from hedef.domain.monitoring.submissions import EDITABLE_STATES, ReportField, check_changes_allowed
+from hedef.domain.monitoring.submissions import (
+    EDITABLE_STATES,
+    SubmissionField,
+    check_changes_allowed,
+)
 from hedef.monitoring.actions.base import locked_submission
 from hedef.monitoring.actions.submissions import only_reporter_message
-from hedef.monitoring.errors import CycleClosed, ReportLocked
+from hedef.monitoring.errors import CycleClosed, SubmissionLocked
 from hedef.monitoring.models import Evidence, Submission
 from hedef.monitoring.permissions import can_edit_submission
 
@@ -32,11 +36,11 @@ def _check_open(submission: Submission) -> None:
             {"cycle": submission.cycle.label},
         )
     if submission.state not in EDITABLE_STATES:
-        raise ReportLocked(
+        raise SubmissionLocked(
             "report_locked",
             _("This report was submitted and is locked until the reviewer returns it."),
         )
-    check_changes_allowed({ReportField.EVIDENCE.value}, submission.returned_fields)
+    check_changes_allowed({SubmissionField.EVIDENCE.value}, submission.returned_fields)
 
 
 def _describe(evidence: Evidence) -> dict[str, Any]:

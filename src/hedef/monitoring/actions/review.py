@@ -12,7 +12,7 @@ from hedef.accounts.permissions import require
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
-from hedef.domain.monitoring.submissions import ReportField, Verb, target_field
+from hedef.domain.monitoring.submissions import SubmissionField, Verb, target_field
 from hedef.monitoring.actions.base import advance, locked_submission, touch
 from hedef.monitoring.errors import NotPossible
 from hedef.monitoring.models import FieldComment, Submission
@@ -24,8 +24,8 @@ ONLY_REVIEWERS = gettext_lazy("Only the operator's reviewers may accept or retur
 def report_fields(submission: Submission) -> list[str]:
     """The field keys of this report a reviewer can return and comment on."""
     if submission.is_indicator:
-        return [ReportField.INDICATOR_VALUE.value, ReportField.NARRATIVE.value, "evidence"]
-    keys = [f.value for f in ReportField if f not in {ReportField.INDICATOR_VALUE}]
+        return [SubmissionField.INDICATOR_VALUE.value, SubmissionField.NARRATIVE.value, "evidence"]
+    keys = [f.value for f in SubmissionField if f not in {SubmissionField.INDICATOR_VALUE}]
     assert submission.measure is not None
     keys.extend(target_field(pk) for pk in submission.measure.targets.values_list("pk", flat=True))
     return keys

@@ -15,8 +15,8 @@ from hedef.core.audit import audit_record
 from hedef.domain.monitoring.submissions import (
     EDITABLE_STATES,
     FieldIssue,
-    ReportContent,
-    ReportState,
+    SubmissionContent,
+    SubmissionState,
     Verb,
     check_changes_allowed,
     check_complete,
@@ -31,7 +31,7 @@ from hedef.monitoring.content import (
     review_field,
     submission_content,
 )
-from hedef.monitoring.errors import ReportInvalid, ReportLocked, SubmissionConflict
+from hedef.monitoring.errors import SubmissionConflict, SubmissionInvalid, SubmissionLocked
 from hedef.monitoring.models import Submission, TargetValue
 from hedef.monitoring.permissions import can_edit_submission
 
@@ -53,7 +53,7 @@ class SubmissionSave(Action):
     verb = Verb.SAVE
 
     def __init__(
-        self, submission: Submission, *, actor: Actor, content: ReportContent, version: int
+        self, submission: Submission, *, actor: Actor, content: SubmissionContent, version: int
     ) -> None:
         super().__init__(actor=actor)
         self.submission = submission
@@ -73,11 +73,11 @@ class SubmissionSave(Action):
         content = self._scoped(submission)
         issues = self._issues(submission, content)
         if issues:
-            raise ReportInvalid(issues)
+            raise SubmissionInvalid(issues)
         before = content_snapshot(submission_content(submission))
         after = content_snapshot(content)
         changed = changed_keys(before, after)
-        if submission.state == ReportState.RETURNED:
+        if submission.state == SubmissionState.RETURNED:
             check_changes_allowed({review_field(k) for k in changed}, submission.returned_fields)
         if not changed and self.verb is Verb.SAVE:
             return submission
@@ -104,9 +104,9 @@ class SubmissionSave(Action):
         )
         return submission
 
-    def _next_state(self, submission: Submission) -> ReportState:
+    def _next_state(self, submission: Submission) -> SubmissionState:
         if submission.cycle.is_open and submission.state not in EDITABLE_STATES:
-            raise ReportLocked(
+            raise SubmissionLocked(
                 "report_locked",
                 _(
                     "This report was submitted and is locked until the reviewer returns it; "
@@ -115,15 +115,15 @@ class SubmissionSave(Action):
             )
         return advance(submission, self.verb)
 
-    def _scoped(self, submission: Submission) -> ReportContent:
+    def _scoped(self, submission: Submission) -> SubmissionContent:
         """Keep only what this kind of report holds: an indicator value, or measure fields."""
         if submission.is_indicator:
-            return ReportContent(
+            return SubmissionContent(
                 indicator_value=self.content.indicator_value, narrative=self.content.narrative
             )
         return dataclasses.replace(self.content, indicator_value=None)
 
-    def _issues(self, submission: Submission, content: ReportContent) -> list[FieldIssue]:
+    def _issues(self, submission: Submission, content: SubmissionContent) -> list[FieldIssue]:
         measure = submission.measure
         start = measure.period_start if measure is not None else None
         if self.verb is Verb.SUBMIT:
@@ -149,7 +149,7 @@ class SubmissionSave(Action):
         )
         return issues
 
-    def _store_targets(self, submission: Submission, content: ReportContent) -> None:
+    def _store_targets(self, submission: Submission, content: SubmissionContent) -> None:
         values: dict[int, Any] = {t: v for t, v in content.target_values.items() if v is not None}
         submission.values.exclude(target_id__in=values).delete()
         for target, value in values.items():

@@ -11,9 +11,9 @@ from hedef.core.actors import Channel
 from hedef.monitoring.choices import (
     DeviationReason,
     ProgressStatus,
-    ReportState,
     RiskLevel,
     StageReached,
+    SubmissionState,
 )
 
 
@@ -40,7 +40,7 @@ class Submission(models.Model):
         related_name="submissions",
     )
     state = models.CharField(
-        _("state"), max_length=20, choices=ReportState.choices, default=ReportState.DRAFT
+        _("state"), max_length=20, choices=SubmissionState.choices, default=SubmissionState.DRAFT
     )
     version = models.PositiveIntegerField(_("version"), default=1)
     progress_status = models.CharField(

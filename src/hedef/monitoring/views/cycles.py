@@ -27,7 +27,7 @@ from hedef.monitoring.permissions import (
     can_view_reporting,
 )
 from hedef.monitoring.selectors import (
-    AgencyRow,
+    AgencySubmissionCounts,
     cycle_list,
     cycle_overview,
     overdue,
@@ -49,7 +49,7 @@ def cycle_index(request: HttpRequest) -> HttpResponse:
         overview = cycle_overview(cycle)
         if focal:
             mine = next((r for r in overview.rows if r.agency.pk == user.agency_id), None)
-            mine = mine or AgencyRow(user.agency)
+            mine = mine or AgencySubmissionCounts(user.agency)
             counts, late, total = mine.counts, mine.overdue, mine.total
         else:
             counts, late, total = overview.totals, overview.overdue, overview.total

@@ -17,7 +17,7 @@ from hedef.accounts.permissions import require
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_history
 from hedef.domain.core.errors import DomainError
-from hedef.domain.monitoring.submissions import EDITABLE_STATES, TARGET_PREFIX, ReportField
+from hedef.domain.monitoring.submissions import EDITABLE_STATES, TARGET_PREFIX, SubmissionField
 from hedef.monitoring import choices
 from hedef.monitoring.actions import (
     ContributionSave,
@@ -28,13 +28,13 @@ from hedef.monitoring.actions import (
 )
 from hedef.monitoring.actions.review import report_fields
 from hedef.monitoring.actions.submissions import only_reporter_message
-from hedef.monitoring.errors import ReportInvalid, SubmissionConflict
+from hedef.monitoring.errors import SubmissionConflict, SubmissionInvalid
 from hedef.monitoring.forms import (
     CommentForm,
     ContributionForm,
     EvidenceForm,
-    ReportForm,
     ReturnForm,
+    SubmissionForm,
 )
 from hedef.monitoring.models import Evidence, Submission
 from hedef.monitoring.permissions import (
@@ -58,7 +58,7 @@ CHOICE_LABELS = {
     "stage": choices.StageReached,
     "deviation_reason": choices.DeviationReason,
     "deviation_risk": choices.RiskLevel,
-    "state": choices.ReportState,
+    "state": choices.SubmissionState,
 }
 NOT_FOCAL = gettext_lazy("This page is for agency focal persons.")
 
@@ -94,10 +94,10 @@ def describe_changes(submission: Submission, since: int) -> list[dict[str, Any]]
     ]
 
 
-def _form_field(form: ReportForm, key: str) -> str | None:
+def _form_field(form: SubmissionForm, key: str) -> str | None:
     if key.startswith(TARGET_PREFIX):
         key = "target_" + key.removeprefix(TARGET_PREFIX)
-    elif key == ReportField.DEVIATION:
+    elif key == SubmissionField.DEVIATION:
         key = "deviation_reason"
     return key if key in form.fields else None
 
@@ -124,7 +124,7 @@ def _context(request: HttpRequest, submission: Submission, **extra: Any) -> dict
     mine = None
     if getattr(user, "role", None) == Role.FOCAL_PERSON:
         mine = submission.contributions.filter(agency_id=user.agency_id).first()
-    reviewing = can_review(user) and submission.state == choices.ReportState.SUBMITTED
+    reviewing = can_review(user) and submission.state == choices.SubmissionState.SUBMITTED
     fields = [(key, field_label(submission, key)) for key in report_fields(submission)]
     values = {v.target_id: v.value for v in submission.values.all()}
     return {
@@ -169,12 +169,12 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         form = None
         if _open(submission) and can_edit_submission(request.user, submission):
-            form = ReportForm(submission=submission)
+            form = SubmissionForm(submission=submission)
         return render(
             request, "monitoring/submission_detail.html", _context(request, submission, form=form)
         )
     require(can_edit_submission(request.user, submission), only_reporter_message(submission))
-    form = ReportForm(request.POST, submission=submission)
+    form = SubmissionForm(request.POST, submission=submission)
     conflict = None
     if form.is_valid():
         action = SubmissionSubmit if "submit" in request.POST else SubmissionSave
@@ -189,11 +189,11 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             data = request.POST.copy()
             data["version"] = str(error.current)
             current = get_object_or_404(submission_queryset(), pk=pk)
-            form = ReportForm(data, submission=current)
+            form = SubmissionForm(data, submission=current)
             form.is_valid()
             conflict = {"error": error, "changes": describe_changes(current, error.yours)}
             submission = current
-        except ReportInvalid as error:
+        except SubmissionInvalid as error:
             form.add_error(None, error.message)
             for issue in error.issues:
                 form.add_error(_form_field(form, issue.field), issue.message)

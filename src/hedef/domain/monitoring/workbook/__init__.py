@@ -14,7 +14,7 @@ about a rejected workbook go through :mod:`hedef.domain.core.i18n` like every ot
 
 from __future__ import annotations
 
-# Besides ``__all__``, the layout's constants, ``Column`` and ``column_letter`` are
+# Besides ``__all__``, the layout's constants, ``WorkbookColumn`` and ``column_letter`` are
 # re-exported (``name as name``): callers read sheet names and column letters from
 # the package for their messages, and tests read the limits.
 from hedef.domain.monitoring.workbook.layout import FORMAT as FORMAT
@@ -46,7 +46,7 @@ from hedef.domain.monitoring.workbook.layout import (
     WorkbookRefused,
     WorkbookSpec,
 )
-from hedef.domain.monitoring.workbook.layout import Column as Column
+from hedef.domain.monitoring.workbook.layout import WorkbookColumn as WorkbookColumn
 from hedef.domain.monitoring.workbook.layout import column_letter as column_letter
 from hedef.domain.monitoring.workbook.reading import read_workbook
 from hedef.domain.monitoring.workbook.writing import build_workbook

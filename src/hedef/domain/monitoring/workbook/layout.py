@@ -22,9 +22,9 @@ from hedef.domain.core.errors import DomainError
 from hedef.domain.monitoring.submissions import (
     DeviationReason,
     ProgressStatus,
-    ReportContent,
-    ReportState,
     RiskLevel,
+    SubmissionContent,
+    SubmissionState,
 )
 from hedef.domain.monitoring.workbook import cells
 from hedef.domain.plans.model import Stage
@@ -63,16 +63,16 @@ LABELS: dict[str, dict[str, str]] = {
     "deviation_risk": {RiskLevel.LOW: "Aşağı", RiskLevel.MEDIUM: "Orta", RiskLevel.HIGH: "Yüksək"},
 }
 STATE_LABELS = {
-    ReportState.DRAFT: "Qaralama",
-    ReportState.SUBMITTED: "Təqdim edilib",
-    ReportState.RETURNED: "Geri qaytarılıb",
-    ReportState.ACCEPTED: "Qəbul edilib",
-    ReportState.PUBLISHED: "Dərc edilib",
+    SubmissionState.DRAFT: "Qaralama",
+    SubmissionState.SUBMITTED: "Təqdim edilib",
+    SubmissionState.RETURNED: "Geri qaytarılıb",
+    SubmissionState.ACCEPTED: "Qəbul edilib",
+    SubmissionState.PUBLISHED: "Dərc edilib",
 }
 
 
 @dataclass(frozen=True)
-class Column:
+class WorkbookColumn:
     key: str
     heading: str
     width: int = 14
@@ -80,47 +80,47 @@ class Column:
 
 
 MEASURE_COLUMNS = (
-    Column("id", "ID", 8),
-    Column("version", "Versiya", 8),
-    Column("strategy", "Strategiya", 22),
-    Column("number", "Nömrə", 10),
-    Column("title", "Tədbir", 50),
-    Column("period", "İcra müddəti", 12),
-    Column("role", "Rol", 12),
-    Column("state", "Hesabatın vəziyyəti", 16),
-    Column("progress_status", "İcra vəziyyəti", 16, "choice"),
-    Column("stage", "Çatılan mərhələ", 14, "choice"),
-    Column("percent_complete", "İcra faizi (0–100)", 12, "percent"),
-    Column("narrative", "Görülən işlər", 50, "text"),
-    Column("obstacles", "Maneələr və risklər", 40, "text"),
-    Column("remedy", "Təklif olunan həll yolları", 40, "text"),
-    Column("deviation_reason", "Kənarlaşmanın səbəbi", 24, "choice"),
-    Column("deviation_risk", "Risk səviyyəsi", 12, "choice"),
-    Column("corrective_action", "Düzəldici tədbir", 40, "text"),
-    Column("expected_date", "Yeni gözlənilən tarix", 14, "date"),
+    WorkbookColumn("id", "ID", 8),
+    WorkbookColumn("version", "Versiya", 8),
+    WorkbookColumn("strategy", "Strategiya", 22),
+    WorkbookColumn("number", "Nömrə", 10),
+    WorkbookColumn("title", "Tədbir", 50),
+    WorkbookColumn("period", "İcra müddəti", 12),
+    WorkbookColumn("role", "Rol", 12),
+    WorkbookColumn("state", "Hesabatın vəziyyəti", 16),
+    WorkbookColumn("progress_status", "İcra vəziyyəti", 16, "choice"),
+    WorkbookColumn("stage", "Çatılan mərhələ", 14, "choice"),
+    WorkbookColumn("percent_complete", "İcra faizi (0–100)", 12, "percent"),
+    WorkbookColumn("narrative", "Görülən işlər", 50, "text"),
+    WorkbookColumn("obstacles", "Maneələr və risklər", 40, "text"),
+    WorkbookColumn("remedy", "Təklif olunan həll yolları", 40, "text"),
+    WorkbookColumn("deviation_reason", "Kənarlaşmanın səbəbi", 24, "choice"),
+    WorkbookColumn("deviation_risk", "Risk səviyyəsi", 12, "choice"),
+    WorkbookColumn("corrective_action", "Düzəldici tədbir", 40, "text"),
+    WorkbookColumn("expected_date", "Yeni gözlənilən tarix", 14, "date"),
 )
 TARGET_COLUMNS = (
-    Column("id", "Hesabat ID", 10),
-    Column("target", "Hədəf ID", 10),
-    Column("number", "Tədbir", 10),
-    Column("stage", "Mərhələ", 10),
-    Column("phrase", "Hədəf ifadəsi", 40),
-    Column("expected", "Hədəf", 12),
-    Column("unit", "Vahid", 14),
-    Column("value", "Faktiki dəyər", 14, "number"),
+    WorkbookColumn("id", "Hesabat ID", 10),
+    WorkbookColumn("target", "Hədəf ID", 10),
+    WorkbookColumn("number", "Tədbir", 10),
+    WorkbookColumn("stage", "Mərhələ", 10),
+    WorkbookColumn("phrase", "Hədəf ifadəsi", 40),
+    WorkbookColumn("expected", "Hədəf", 12),
+    WorkbookColumn("unit", "Vahid", 14),
+    WorkbookColumn("value", "Faktiki dəyər", 14, "number"),
 )
 INDICATOR_COLUMNS = (
-    Column("id", "ID", 8),
-    Column("version", "Versiya", 8),
-    Column("strategy", "Strategiya", 22),
-    Column("number", "Nömrə", 10),
-    Column("name", "Göstərici", 50),
-    Column("unit", "Vahid", 12),
-    Column("year", "İl", 8),
-    Column("target", "Hədəf", 12),
-    Column("state", "Hesabatın vəziyyəti", 16),
-    Column("value", "Faktiki dəyər", 14, "number"),
-    Column("note", "Qeyd", 40, "text"),
+    WorkbookColumn("id", "ID", 8),
+    WorkbookColumn("version", "Versiya", 8),
+    WorkbookColumn("strategy", "Strategiya", 22),
+    WorkbookColumn("number", "Nömrə", 10),
+    WorkbookColumn("name", "Göstərici", 50),
+    WorkbookColumn("unit", "Vahid", 12),
+    WorkbookColumn("year", "İl", 8),
+    WorkbookColumn("target", "Hədəf", 12),
+    WorkbookColumn("state", "Hesabatın vəziyyəti", 16),
+    WorkbookColumn("value", "Faktiki dəyər", 14, "number"),
+    WorkbookColumn("note", "Qeyd", 40, "text"),
 )
 SHEETS = {MEASURES: MEASURE_COLUMNS, TARGETS: TARGET_COLUMNS, INDICATORS: INDICATOR_COLUMNS}
 LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")
@@ -145,9 +145,9 @@ class MeasureLine:
     title: str
     period: str
     role: str
-    state: ReportState
+    state: SubmissionState
     editable: bool
-    content: ReportContent
+    content: SubmissionContent
     targets: tuple[TargetLine, ...] = ()
 
 
@@ -161,7 +161,7 @@ class IndicatorLine:
     unit: str
     year: int | None
     target: float | None
-    state: ReportState
+    state: SubmissionState
     editable: bool
     value: float | None
     note: str
@@ -213,8 +213,8 @@ class MeasureEntry:
     target_rows: dict[int, int] = field(default_factory=dict)
     valid: bool = True
 
-    def content(self) -> ReportContent:
-        return ReportContent(target_values=dict(self.target_values), **self.values)
+    def content(self) -> SubmissionContent:
+        return SubmissionContent(target_values=dict(self.target_values), **self.values)
 
 
 @dataclass
@@ -244,7 +244,7 @@ def column_letter(sheet: str, key: str) -> tuple[str, str]:
     raise KeyError(key)
 
 
-def row_digest(columns: Sequence[Column], row: dict[str, Any] | Sequence[Any]) -> str:
+def row_digest(columns: Sequence[WorkbookColumn], row: dict[str, Any] | Sequence[Any]) -> str:
     """A short digest of a row's locked cells, alike for the row written and read back."""
     if isinstance(row, dict):
         locked = [cells.normal(row[c.key]) for c in columns if c.kind == "locked"]

@@ -28,10 +28,10 @@ from hedef.domain.monitoring.workbook.layout import (
     SIGNATURE,
     STATE_LABELS,
     TARGETS,
-    Column,
     IndicatorLine,
     MeasureLine,
     TargetLine,
+    WorkbookColumn,
     WorkbookSpec,
     row_digest,
     sign,
@@ -214,7 +214,7 @@ def _label(key: str, value: Any) -> str | None:
 
 def _write_sheet(
     sheet: Worksheet,
-    columns: Sequence[Column],
+    columns: Sequence[WorkbookColumn],
     rows: list[dict[str, Any]],
     editable: list[bool],
     ranges: dict[str, str],
@@ -250,7 +250,7 @@ def _write_sheet(
     sheet.protection.formatRows = False
 
 
-def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None:
+def _validation(column: WorkbookColumn, ranges: dict[str, str]) -> DataValidation | None:
     if column.kind == "choice":
         return _input_check("list", "Siyahıdan seçin.", None, ranges[column.key])
     check = _VALIDATIONS.get(column.kind)
@@ -281,7 +281,7 @@ def _input_check(
     )
 
 
-# Column kind -> the check of the cells agencies fill in: type, message, operator, bounds.
+# WorkbookColumn kind -> the check of the cells agencies fill in: type, message, operator, bounds.
 _VALIDATIONS: dict[str, tuple[_CheckType, str, _Operator, str, str | None]] = {
     "percent": ("decimal", "0 ilə 100 arasında rəqəm yazın.", "between", "0", "100"),
     "date": ("date", "Tarixi GG.AA.İİİİ şəklində yazın.", "greaterThan", "36526", None),  # 2000
