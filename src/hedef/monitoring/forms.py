@@ -20,6 +20,7 @@ from hedef.domain.monitoring.submissions import (
 )
 from hedef.domain.plans.model import Stage
 from hedef.monitoring import choices
+from hedef.monitoring.choices import FIELD_LABELS
 from hedef.monitoring.content import submission_content
 from hedef.monitoring.models import Submission
 from hedef.plans.models import Strategy
@@ -105,21 +106,24 @@ class SubmissionForm(forms.Form):
         self.fields.update(
             {
                 "progress_status": forms.ChoiceField(
-                    label=_("Status"),
+                    label=FIELD_LABELS[SubmissionField.PROGRESS_STATUS],
                     choices=BLANK + choices.ProgressStatus.choices,
                     required=False,
                 ),
                 "stage": forms.ChoiceField(
-                    label=_("Stage reached"),
+                    label=FIELD_LABELS[SubmissionField.STAGE],
                     choices=BLANK + choices.StageReached.choices,
                     required=False,
                 ),
                 "percent_complete": forms.FloatField(
-                    label=_("Percent complete"), required=False, min_value=0, max_value=100
+                    label=FIELD_LABELS[SubmissionField.PERCENT],
+                    required=False,
+                    min_value=0,
+                    max_value=100,
                 ),
-                "narrative": forms.CharField(label=_("What was done"), **text),
-                "obstacles": forms.CharField(label=_("Obstacles and risks"), **text),
-                "remedy": forms.CharField(label=_("Remedy proposed"), **text),
+                "narrative": forms.CharField(label=FIELD_LABELS[SubmissionField.NARRATIVE], **text),
+                "obstacles": forms.CharField(label=FIELD_LABELS[SubmissionField.OBSTACLES], **text),
+                "remedy": forms.CharField(label=FIELD_LABELS[SubmissionField.REMEDY], **text),
                 "deviation_reason": forms.ChoiceField(
                     label=_("Reason for the deviation"),
                     choices=BLANK + choices.DeviationReason.choices,

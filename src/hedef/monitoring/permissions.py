@@ -12,6 +12,7 @@ from typing import Any
 
 from hedef.accounts.models import Role
 from hedef.accounts.permissions import is_active_user, is_focal_person_of, is_operator
+from hedef.domain.monitoring.submissions import COUNTED_STATES
 
 
 def can_view_reporting(user: Any) -> bool:
@@ -44,7 +45,7 @@ def can_view_submission(user: Any, submission: Any, involved: Collection[int]) -
     if not is_active_user(user):
         return False
     if user.role == Role.LEADERSHIP:
-        return submission.state in {"accepted", "published"}
+        return submission.state in COUNTED_STATES
     return user.role == Role.FOCAL_PERSON and user.agency_id in set(involved)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,11 +11,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from hedef.accounts.models import Role
+from hedef.accounts.permissions import is_focal_person_of
 from hedef.agencies.models import Agency
 from hedef.core.audit import audit_history
 from hedef.core.models import AuditEntry
 from hedef.domain.core.text import az_sort_key
 from hedef.domain.monitoring.submissions import (
+    COUNTED_STATES,
+    EDITABLE_STATES,
     PENDING_STATES,
     SubmissionState,
     is_overdue,
@@ -23,6 +26,7 @@ from hedef.domain.monitoring.submissions import (
 )
 from hedef.domain.plans.model import Period
 from hedef.monitoring.models import ReportingCycle, Submission
+from hedef.monitoring.permissions import can_review
 from hedef.plans.models import Measure, MeasureExecutor
 
 
@@ -230,3 +234,46 @@ def cycle_audit_anchors() -> dict[int, str]:
             "published_head_id", "published_head_hash"
         )
     )
+
+
+def open_for_agency(submission: Submission) -> bool:
+    """Whether the agency can still change the report (cycle open, not with the reviewer)."""
+    return submission.cycle.is_open and submission.state in EDITABLE_STATES
+
+
+def submission_targets(submission: Submission) -> list[tuple[Any, float | None]]:
+    """The measure's numeric targets, each with the value this report gives it (or ``None``)."""
+    if submission.measure is None:
+        return []
+    values = {v.target_id: v.value for v in submission.values.all()}
+    return [(target, values.get(target.pk)) for target in submission.measure.targets.all()]
+
+
+def agency_contribution(submission: Submission, agency_id: int | None) -> Any:
+    """The contribution a co-executing agency wrote to this report, if any."""
+    return submission.contributions.filter(agency_id=agency_id).first()
+
+
+def review_threads(submission: Submission) -> dict[str, list[Any]]:
+    """The review comments by the field they are about ("" for the whole report), in order."""
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for comment in submission.comments.all():
+        grouped[comment.field].append(comment)
+    return dict(sorted(grouped.items()))
+
+
+def cycle_agency_submissions(
+    *, cycle: ReportingCycle, agency: Agency, user: Any
+) -> list[Submission]:
+    """One agency's reports in a cycle, as far as ``user`` may read them, in plan order.
+
+    Reviewers and the agency's own focal persons read them all; leadership reads
+    those whose content counts (accepted or published); anyone else none.
+    """
+    reviewer, own = can_review(user), is_focal_person_of(user, agency.pk)
+    if not (reviewer or own or getattr(user, "role", None) == Role.LEADERSHIP):
+        return []
+    visible = submission_queryset().filter(cycle=cycle, agency=agency)
+    if not (reviewer or own):
+        visible = visible.filter(state__in=[s.value for s in COUNTED_STATES])
+    return list(visible.order_by("measure__position", "indicator__position"))

@@ -18,7 +18,13 @@ from django.utils import timezone
 
 from hedef.agencies.models import Agency
 from hedef.core.models import AuditEntry
-from hedef.domain.monitoring.submissions import TARGET_PREFIX, SubmissionState, is_overdue
+from hedef.domain.monitoring.submissions import (
+    TARGET_PREFIX,
+    SubmissionState,
+    Verb,
+    audit_action,
+    is_overdue,
+)
 from hedef.domain.reports import OverdueItem, ReturnedItem
 from hedef.evaluation.selectors import MeasureEvaluation
 from hedef.monitoring.models import ReportingCycle, Submission
@@ -26,7 +32,7 @@ from hedef.plans.models import Indicator, Measure, MeasureTarget, Strategy
 
 __all__ = ["agency_names", "cycle_reports", "overdue_items", "returned_items"]
 
-RETURN_ACTION = "submission.return"  # monitoring.actions.review.SubmissionReturn
+RETURN_ACTION = audit_action(Verb.RETURN)
 
 
 def agency_names(agencies: Iterable[Agency]) -> tuple[str, ...]:

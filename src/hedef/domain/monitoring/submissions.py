@@ -18,6 +18,7 @@ from hedef.domain.core.i18n import gettext as _
 from hedef.domain.plans.model import Period, Stage
 
 __all__ = [
+    "COUNTED_STATES",
     "DEVIATION_FIELDS",
     "EDITABLE_STATES",
     "PENDING_STATES",
@@ -34,6 +35,7 @@ __all__ = [
     "SubmissionField",
     "SubmissionState",
     "Verb",
+    "audit_action",
     "check_changes_allowed",
     "check_complete",
     "check_content",
@@ -76,11 +78,20 @@ TRANSITIONS: Mapping[tuple[SubmissionState, Verb], SubmissionState] = {
     (SubmissionState.ACCEPTED, Verb.PUBLISH): SubmissionState.PUBLISHED,
 }
 
+
+def audit_action(verb: Verb) -> str:
+    """The audit log's name for a workflow step: ``submission.return`` for RETURN."""
+    return f"submission.{verb.value}"
+
+
 # The agency may change a report only in these states: a submitted report is locked
 # until the reviewer returns it.
 EDITABLE_STATES = frozenset({SubmissionState.DRAFT, SubmissionState.RETURNED})
 # Reports still waiting for the agency: late when the due date has passed.
 PENDING_STATES = frozenset({SubmissionState.DRAFT, SubmissionState.RETURNED})
+# Reports whose content counts (evaluation, leadership, the portal): the reviewer
+# accepted them, and publishing a cycle keeps them so.
+COUNTED_STATES = frozenset({SubmissionState.ACCEPTED, SubmissionState.PUBLISHED})
 
 
 class ProgressStatus(StrEnum):

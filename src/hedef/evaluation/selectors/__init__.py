@@ -27,13 +27,12 @@ from hedef.evaluation.selectors.indicators import (
     Observation,
     indicator_evaluations,
 )
-from hedef.evaluation.selectors.loading import COUNTED_STATES, CycleRow, ReportRow
+from hedef.evaluation.selectors.loading import CycleRow, ReportRow
 from hedef.evaluation.selectors.measures import MeasureEvaluation, measure_evaluations
 from hedef.evaluation.selectors.rating import RatedAgency, Rating, readiness_rating
 from hedef.evaluation.selectors.rollups import GroupFigures, group_figures, report_records
 
 __all__ = [
-    "COUNTED_STATES",
     "AgencyDashboard",
     "CycleRow",
     "EvaluationDate",

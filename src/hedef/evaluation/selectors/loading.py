@@ -20,13 +20,12 @@ from django.utils import timezone
 from hedef.agencies.models import Agency
 from hedef.domain.evaluation.dates import fractional_year, period_label
 from hedef.domain.evaluation.measure_status import STAGE_ORDER
-from hedef.domain.monitoring.submissions import SubmissionState
+from hedef.domain.monitoring.submissions import COUNTED_STATES
 from hedef.domain.plans.model import Comparator, NumericTarget, Period, Stage
 from hedef.monitoring.models import IndicatorReporter, ReportingCycle, Submission, TargetValue
 from hedef.plans.models import Indicator, Measure, MeasureExecutor, MeasureTarget, PlanNode
 
 # Only what a reviewer accepted counts: never drafts, submitted or returned reports.
-COUNTED_STATES = (SubmissionState.ACCEPTED.value, SubmissionState.PUBLISHED.value)
 
 SubjectKey = tuple[int, str]  # (strategy id, measure or indicator number)
 
@@ -372,7 +371,7 @@ def counted_target_values(
     """
     reports = _reports_queryset(
         indicators=False, cycles=cycles, strategy_ids=strategy_ids, subjects=subjects
-    ).filter(state__in=COUNTED_STATES)
+    ).filter(state__in=[s.value for s in COUNTED_STATES])
     rows = TargetValue.objects.filter(submission__in=reports.values("pk")).values_list(
         "submission_id", "target__stage", "target__position", "value"
     )

@@ -18,6 +18,7 @@ from hedef.core.audit import audit_record, audit_record_many
 from hedef.domain.monitoring.submissions import (
     SubmissionState,
     Verb,
+    audit_action,
     check_cycle_dates,
     cycle_years,
     measure_due,
@@ -189,7 +190,7 @@ class CyclePublish(Action):
             submission.save()
             audit_record(
                 actor=self.actor,
-                action="submission.publish",
+                action=audit_action(Verb.PUBLISH),
                 obj=submission,
                 before={"state": SubmissionState.ACCEPTED.value, "version": submission.version - 1},
                 after={"state": state.value, "version": submission.version},

@@ -12,7 +12,7 @@ from hedef.accounts.permissions import require
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
-from hedef.domain.monitoring.submissions import SubmissionField, Verb, target_field
+from hedef.domain.monitoring.submissions import SubmissionField, Verb, audit_action, target_field
 from hedef.monitoring.actions.base import advance, locked_submission, touch
 from hedef.monitoring.errors import NotPossible
 from hedef.monitoring.models import FieldComment, Submission
@@ -71,7 +71,7 @@ class SubmissionAccept(Action):
             _comment(submission, self.actor, "", self.comment)
         audit_record(
             actor=self.actor,
-            action="submission.accept",
+            action=audit_action(Verb.ACCEPT),
             obj=submission,
             before=before,
             after={"state": state.value, "version": submission.version, "comment": self.comment},
@@ -118,7 +118,7 @@ class SubmissionReturn(Action):
             _comment(submission, self.actor, field, text)
         audit_record(
             actor=self.actor,
-            action="submission.return",
+            action=audit_action(Verb.RETURN),
             obj=submission,
             before=before,
             after={

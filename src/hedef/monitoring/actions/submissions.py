@@ -18,6 +18,7 @@ from hedef.domain.monitoring.submissions import (
     SubmissionContent,
     SubmissionState,
     Verb,
+    audit_action,
     check_changes_allowed,
     check_complete,
     check_content,
@@ -93,7 +94,7 @@ class SubmissionSave(Action):
         submission.save()
         audit_record(
             actor=self.actor,
-            action=f"submission.{self.verb.value}",
+            action=audit_action(self.verb),
             obj=submission,
             before={**{k: before.get(k) for k in sorted(changed)}, **old},
             after={

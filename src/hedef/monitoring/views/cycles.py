@@ -28,10 +28,10 @@ from hedef.monitoring.permissions import (
 )
 from hedef.monitoring.selectors import (
     AgencySubmissionCounts,
+    cycle_agency_submissions,
     cycle_list,
     cycle_overview,
     overdue,
-    submission_queryset,
     unassigned_measures,
 )
 from hedef.reports.permissions import can_download_reports
@@ -104,14 +104,10 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if code:
         agency = get_object_or_404(Agency, code=code)
-        if operator or user.agency_id == agency.pk or user.role == Role.LEADERSHIP:
-            visible = submission_queryset().filter(cycle=cycle, agency=agency)
-            if not operator and user.agency_id != agency.pk:
-                visible = visible.filter(state__in=["accepted", "published"])
-            reports = [
-                {"submission": s, "overdue": overdue(s)}
-                for s in visible.order_by("measure__position", "indicator__position")
-            ]
+        reports = [
+            {"submission": s, "overdue": overdue(s)}
+            for s in cycle_agency_submissions(cycle=cycle, agency=agency, user=user)
+        ]
     return render(
         request,
         "monitoring/cycle_detail.html",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django.contrib import messages
@@ -17,7 +16,7 @@ from hedef.accounts.permissions import require
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_history
 from hedef.domain.core.errors import DomainError
-from hedef.domain.monitoring.submissions import EDITABLE_STATES, TARGET_PREFIX, SubmissionField
+from hedef.domain.monitoring.submissions import TARGET_PREFIX, SubmissionField
 from hedef.monitoring import choices
 from hedef.monitoring.actions import (
     ContributionSave,
@@ -28,6 +27,7 @@ from hedef.monitoring.actions import (
 )
 from hedef.monitoring.actions.review import report_fields
 from hedef.monitoring.actions.submissions import only_reporter_message
+from hedef.monitoring.choices import FIELD_LABELS
 from hedef.monitoring.errors import SubmissionConflict, SubmissionInvalid
 from hedef.monitoring.forms import (
     CommentForm,
@@ -45,11 +45,15 @@ from hedef.monitoring.permissions import (
     can_view_history,
 )
 from hedef.monitoring.selectors import (
+    agency_contribution,
     agency_due_items,
     contributors,
+    open_for_agency,
     overdue,
+    review_threads,
     submission_changes_since,
     submission_queryset,
+    submission_targets,
 )
 from hedef.monitoring.views.common import field_label, readable_submission
 
@@ -103,43 +107,33 @@ def _form_field(form: SubmissionForm, key: str) -> str | None:
 
 
 def _threads(submission: Submission) -> list[dict[str, Any]]:
-    grouped: dict[str, list[Any]] = defaultdict(list)
-    for comment in submission.comments.all():
-        grouped[comment.field].append(comment)
     return [
         {"field": key, "label": field_label(submission, key), "comments": comments}
-        for key, comments in sorted(grouped.items())
+        for key, comments in review_threads(submission).items()
     ]
-
-
-def _open(submission: Submission) -> bool:
-    """Whether the agency can still change the report (cycle open, not with the reviewer)."""
-    return submission.cycle.is_open and submission.state in EDITABLE_STATES
 
 
 def _context(request: HttpRequest, submission: Submission, **extra: Any) -> dict[str, Any]:
     user = request.user
-    open_state = _open(submission)
+    open_state = open_for_agency(submission)
     agencies = contributors(submission)
-    mine = None
-    if getattr(user, "role", None) == Role.FOCAL_PERSON:
-        mine = submission.contributions.filter(agency_id=user.agency_id).first()
+    mine = (
+        agency_contribution(submission, user.agency_id)
+        if getattr(user, "role", None) == Role.FOCAL_PERSON
+        else None
+    )
     reviewing = can_review(user) and submission.state == choices.SubmissionState.SUBMITTED
     fields = [(key, field_label(submission, key)) for key in report_fields(submission)]
-    values = {v.target_id: v.value for v in submission.values.all()}
     return {
         "submission": submission,
         "subject": submission.subject,
         "overdue": overdue(submission),
         "editable": open_state and can_edit_submission(user, submission),
         "targets": [
-            {
-                "target": t,
-                "stage": display_value("stage", t.stage),
-                "value": values.get(t.pk),
-            }
-            for t in (submission.measure.targets.all() if submission.measure else [])
+            {"target": target, "stage": display_value("stage", target.stage), "value": value}
+            for target, value in submission_targets(submission)
         ],
+        "labels": FIELD_LABELS,
         "returned_labels": [field_label(submission, k) for k in submission.returned_fields or []],
         "contributions": submission.contributions.select_related("agency"),
         "contributors": agencies,
@@ -168,7 +162,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = readable_submission(request, pk)
     if request.method == "GET":
         form = None
-        if _open(submission) and can_edit_submission(request.user, submission):
+        if open_for_agency(submission) and can_edit_submission(request.user, submission):
             form = SubmissionForm(submission=submission)
         return render(
             request, "monitoring/submission_detail.html", _context(request, submission, form=form)
