@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
+from hedef.core.errors import api_error_handlers_install
 from hedef.monitoring.api import router as monitoring_router
 from hedef.plans.api import router as plans_router
 from hedef.publishing.api import router as published_router
@@ -21,3 +22,4 @@ api = NinjaAPI(
 api.add_router("/", plans_router)
 api.add_router("/", published_router)
 api.add_router("/monitoring", monitoring_router)
+api_error_handlers_install(api)

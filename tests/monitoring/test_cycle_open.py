@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from hedef.accounts.permissions import ActionNotAllowed
+from hedef.core.errors import ActionNotAllowed
 from hedef.core.models import AuditEntry
 from hedef.domain.monitoring.submissions import InvalidCycle
 from hedef.monitoring.actions import CycleOpen

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 
 from hedef.accounts.models import User
-from hedef.accounts.permissions import ActionNotAllowed
 from hedef.accounts.services import user_invite
+from hedef.core.errors import ActionNotAllowed
 from tests.monitoring.conftest import actor
 
 

@@ -12,13 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-
 from hedef.accounts.models import OPERATOR_ROLES, Role
-
-
-class ActionNotAllowed(PermissionDenied):
-    """The signed-in user's role does not allow this action."""
+from hedef.core.errors import ActionNotAllowed
 
 
 def is_active_user(user: Any) -> bool:

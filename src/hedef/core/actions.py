@@ -3,7 +3,7 @@
 Web views, the API, Excel uploads and commands all run the same action, so the
 permission check, the audit entry and the transaction are the same whichever door
 a change comes through. A subclass's ``check()`` raises
-:class:`hedef.accounts.permissions.ActionNotAllowed` when the actor may not act;
+:class:`hedef.core.errors.ActionNotAllowed` when the actor may not act;
 ``apply()`` changes, records the audit entry and returns the result.
 """
 

@@ -7,7 +7,6 @@ and acts as that agency's focal person, through the same actions as the pages.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
@@ -17,9 +16,9 @@ from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
-from hedef.accounts.permissions import ActionNotAllowed, require
+from hedef.accounts.permissions import require
 from hedef.core.actors import Actor, Channel
-from hedef.domain.core.errors import DomainError
+from hedef.core.errors import ErrorOut
 from hedef.domain.monitoring.submissions import (
     DeviationReason,
     ProgressStatus,
@@ -29,7 +28,6 @@ from hedef.domain.monitoring.submissions import (
 from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import EvidenceAdd, SubmissionSave, SubmissionSubmit
 from hedef.monitoring.actions.tokens import TokenPrincipal, token_authenticate
-from hedef.monitoring.errors import SubmissionInvalid
 from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.monitoring.permissions import can_view_submission
 from hedef.monitoring.selectors import involved_agencies, overdue, submission_queryset
@@ -114,18 +112,6 @@ class SubmissionIn(Schema):
     submit: bool = Field(False, description="submit for review after saving")
 
 
-class IssueOut(Schema):
-    field: str
-    code: str
-    message: str
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    issues: list[IssueOut] = []
-
-
 class EvidenceOut(Schema):
     id: int
     name: str
@@ -135,7 +121,6 @@ class EvidenceOut(Schema):
 
 
 ERRORS: dict[int, Any] = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
-CONFLICTS = {"conflict", "report_locked", "cycle_closed", "invalid_transition", "field_locked"}
 
 
 def _submission_out(s: Submission) -> dict[str, Any]:
@@ -194,21 +179,6 @@ def _readable(request: HttpRequest, pk: int) -> Submission:
     return submission
 
 
-def _answer(run: Callable[[], Any]) -> Any:
-    """Run an action; answer a refusal with its status and an :class:`ErrorOut` body."""
-    try:
-        return run()
-    except ActionNotAllowed as error:
-        return JsonResponse({"code": "forbidden", "message": str(error), "issues": []}, status=403)
-    except SubmissionInvalid as error:
-        issues = [{"field": i.field, "code": i.code, "message": i.message} for i in error.issues]
-        body = {"code": error.code, "message": error.message, "issues": issues}
-        return JsonResponse(body, status=400)
-    except DomainError as error:
-        body = {"code": error.code, "message": error.message, "issues": []}
-        return JsonResponse(body, status=409 if error.code in CONFLICTS else 400)
-
-
 @router.get("/cycles", response=list[CycleOut], summary="Reporting cycles")
 def list_cycles(request: HttpRequest) -> Any:
     agency = request.auth.agency_id  # type: ignore[attr-defined]
@@ -233,7 +203,7 @@ def list_submissions(request: HttpRequest, cycle_id: int) -> Any:
 
 @router.get("/submissions/{submission_id}", response={200: SubmissionOut, **ERRORS})
 def get_submission(request: HttpRequest, submission_id: int) -> Any:
-    return _answer(lambda: _submission_out(_readable(request, submission_id)))
+    return _submission_out(_readable(request, submission_id))
 
 
 @router.put(
@@ -242,29 +212,24 @@ def get_submission(request: HttpRequest, submission_id: int) -> Any:
     summary="Write a report (and optionally submit it)",
 )
 def put_submission(request: HttpRequest, submission_id: int, payload: SubmissionIn) -> Any:
-    def run() -> Any:
-        submission = _readable(request, submission_id)
-        action = SubmissionSubmit if payload.submit else SubmissionSave
-        content = SubmissionContent(
-            progress_status=payload.progress_status,
-            stage=payload.stage,
-            percent_complete=payload.percent_complete,
-            narrative=payload.narrative,
-            obstacles=payload.obstacles,
-            remedy=payload.remedy,
-            deviation_reason=payload.deviation.reason,
-            deviation_risk=payload.deviation.risk,
-            corrective_action=payload.deviation.corrective_action,
-            expected_date=payload.deviation.expected_date,
-            target_values={t.target_id: t.value for t in payload.targets},
-            indicator_value=payload.indicator_value,
-        )
-        action(
-            submission, actor=_actor(request), content=content, version=payload.version
-        ).execute()
-        return _submission_out(get_object_or_404(submission_queryset(), pk=submission_id))
-
-    return _answer(run)
+    submission = _readable(request, submission_id)
+    action = SubmissionSubmit if payload.submit else SubmissionSave
+    content = SubmissionContent(
+        progress_status=payload.progress_status,
+        stage=payload.stage,
+        percent_complete=payload.percent_complete,
+        narrative=payload.narrative,
+        obstacles=payload.obstacles,
+        remedy=payload.remedy,
+        deviation_reason=payload.deviation.reason,
+        deviation_risk=payload.deviation.risk,
+        corrective_action=payload.deviation.corrective_action,
+        expected_date=payload.deviation.expected_date,
+        target_values={t.target_id: t.value for t in payload.targets},
+        indicator_value=payload.indicator_value,
+    )
+    action(submission, actor=_actor(request), content=content, version=payload.version).execute()
+    return _submission_out(get_object_or_404(submission_queryset(), pk=submission_id))
 
 
 @router.post(
@@ -273,12 +238,9 @@ def put_submission(request: HttpRequest, submission_id: int, payload: Submission
     summary="Attach an evidence file (PDF, DOCX, XLSX, image)",
 )
 def post_evidence(request: HttpRequest, submission_id: int, file: File[UploadedFile]) -> Any:
-    def run() -> Any:
-        submission = _readable(request, submission_id)
-        evidence = EvidenceAdd(
-            submission, actor=_actor(request), name=file.name or "evidence", data=file.read()
-        ).execute()
-        body = {k: getattr(evidence, k) for k in ("id", "name", "kind", "size", "sha256")}
-        return JsonResponse(body, status=201)
-
-    return _answer(run)
+    submission = _readable(request, submission_id)
+    evidence = EvidenceAdd(
+        submission, actor=_actor(request), name=file.name or "evidence", data=file.read()
+    ).execute()
+    body = {k: getattr(evidence, k) for k in ("id", "name", "kind", "size", "sha256")}
+    return JsonResponse(body, status=201)

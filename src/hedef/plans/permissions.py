@@ -6,7 +6,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from hedef.accounts.permissions import ActionNotAllowed, is_operator
+from hedef.accounts.permissions import is_operator
+from hedef.core.errors import ActionNotAllowed
 
 
 def can_manage_plans(user: Any) -> bool:

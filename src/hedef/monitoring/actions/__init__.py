@@ -2,7 +2,7 @@
 
 An action takes the object and the :class:`~hedef.core.actors.Actor`;
 ``execute()`` checks the permission (raising
-:class:`~hedef.accounts.permissions.ActionNotAllowed`), makes the change in one
+:class:`~hedef.core.errors.ActionNotAllowed`), makes the change in one
 transaction and records it in the audit log. Pages, the Excel upload, the API and
 commands all go through the same actions.
 """
