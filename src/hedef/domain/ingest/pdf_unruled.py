@@ -236,7 +236,7 @@ def _emptiest(coverage: Sequence[int], left: float, right: float) -> float:
 
 
 @dataclass
-class _Draft:
+class _RowDraft:
     """A row being gathered line by line: a heading, or cell texts by column."""
 
     heading: str = ""
@@ -269,16 +269,16 @@ def _aligned_table(
     return SourceTable(tuple(rows), width, _("page %(page)s") % {"page": page_number}), rest
 
 
-def _drafts(body: Sequence[_Line], columns: _Columns) -> tuple[list[_Draft], list[str]]:
+def _drafts(body: Sequence[_Line], columns: _Columns) -> tuple[list[_RowDraft], list[str]]:
     """Gather the body lines into rows; stop at the first line of prose after the table."""
     key = _key_column(columns)
-    drafts: list[_Draft] = []
+    drafts: list[_RowDraft] = []
     for position, line in enumerate(body):
         first = line.runs[0]
         spanning = columns.of(first.left) == 0 and columns.crossed(first) > 0
         after_heading = bool(drafts) and bool(drafts[-1].heading)
         if spanning and NUMBERED_LINE.match(line.text):
-            drafts.append(_Draft(heading=line.text))
+            drafts.append(_RowDraft(heading=line.text))
         elif spanning and not after_heading:
             rest = [later.text for later in body[position:]]
             while drafts and drafts[-1].heading:  # the heading of the text after the table
@@ -291,7 +291,7 @@ def _drafts(body: Sequence[_Line], columns: _Columns) -> tuple[list[_Draft], lis
         else:
             opens = columns.of(first.left + 1) == key and NUMBERED_LINE.match(first.text)
             if opens or not drafts or after_heading:
-                drafts.append(_Draft())
+                drafts.append(_RowDraft())
             for run in line.runs:
                 drafts[-1].add(columns.of(run.left + 1), run, columns)
     return drafts, []

@@ -68,7 +68,7 @@ class _Block:
 
 
 @dataclass(frozen=True)
-class _Draft:
+class _MeasureDraft:
     """A measure row before its results are split: everything else is known."""
 
     block: _Block
@@ -98,7 +98,7 @@ def text_rows(lines: Sequence[str], known: set[str]) -> list[TextRow]:
     blocks = _blocks(cleaned, *region, known)
     if not blocks:
         raise IngestionError(_("The action plan has no numbered rows."), _line_location(region[0]))
-    drafts: dict[int, _Draft] = {}
+    drafts: dict[int, _MeasureDraft] = {}
     for index, block in enumerate(blocks):
         draft = _measure_draft(cleaned, block, known)
         if draft is not None:
@@ -200,7 +200,7 @@ def _block_text(lines: Sequence[str], block: _Block) -> tuple[str, list[int]]:
     return "\n".join(texts), list(range(block.first, block.stop))
 
 
-def _measure_draft(lines: Sequence[str], block: _Block, known: set[str]) -> _Draft | None:
+def _measure_draft(lines: Sequence[str], block: _Block, known: set[str]) -> _MeasureDraft | None:
     text, origins = _block_text(lines, block)
     spine = find_spine(text, known) if not block.keyword else None
     if spine is None:
@@ -208,7 +208,7 @@ def _measure_draft(lines: Sequence[str], block: _Block, known: set[str]) -> _Dra
     title_text = text[: spine.title_end]
     executor_text = text[spine.title_end : spine.executors_end]
     title = join_cell_lines(title_text.split("\n"))
-    return _Draft(
+    return _MeasureDraft(
         block=block,
         title=title,
         title_column=LeadingColumn(end_of(title), _height(title_text)),
@@ -270,7 +270,7 @@ def _typical_width(pieces: list[Piece]) -> float:
     return float(statistics.quantiles(widths, n=4)[2]) if len(widths) > 1 else float(widths[0])
 
 
-def _measure_row(draft: _Draft, width: float, known: set[str]) -> TextRow:
+def _measure_row(draft: _MeasureDraft, width: float, known: set[str]) -> TextRow:
     number = draft.block.number
     marked = stages_by_markers(join_cell_lines([line for p in draft.pieces for line in p.lines]))
     if marked is not None:
