@@ -26,7 +26,7 @@ err = Console(stderr=True)
 
 
 def _django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedef.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedef.settings.development")
     import django
 
     django.setup()
