@@ -216,6 +216,19 @@ def test_development_says_so_when_its_key_file_is_empty(tmp_path):
     )
 
 
+def test_development_still_starts_where_it_cannot_keep_a_key(tmp_path):
+    (tmp_path / "a-file").write_text("")
+    result = run(
+        tmp_path,
+        SHOW,
+        DJANGO_SETTINGS_MODULE="hedef.settings.development",
+        HEDEF_DATA_DIR=str(tmp_path / "a-file" / "data"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "RuntimeWarning: cannot keep a development secret key in " in result.stderr
+    assert len(json.loads(result.stdout.splitlines()[-1])["key"]) >= 50
+
+
 def test_the_hedef_command_defaults_to_development(tmp_path):
     result = subprocess.run(
         [Path(sys.executable).parent / "hedef", "manage", "shell", "-c",

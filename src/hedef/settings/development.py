@@ -3,13 +3,15 @@
 - ``HEDEF_DEBUG``: ``DEBUG`` (default on).
 - ``HEDEF_SECRET_KEY``: the secret key. Without it, a random key is made on first start
   and kept in ``HEDEF_DATA_DIR/secret_key``, so sessions, invitation links and signed
-  workbooks survive restarts.
+  workbooks survive restarts. Where the data dir cannot be written, the key lasts for
+  the one process (with a warning).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -38,10 +40,13 @@ def kept_secret_key(path: Path) -> str:
                 os.unlink(draft)
         key = path.read_text("utf-8").strip()
     except OSError as error:
-        raise ImproperlyConfigured(
-            f"cannot keep a development secret key in {path} ({error.strerror}); "
-            "set HEDEF_SECRET_KEY or HEDEF_DATA_DIR"
-        ) from error
+        warnings.warn(
+            f"cannot keep a development secret key in {path} ({error.strerror}); this "
+            "process uses one of its own; set HEDEF_SECRET_KEY or HEDEF_DATA_DIR to keep one",
+            RuntimeWarning,
+            stacklevel=1,
+        )
+        return get_random_secret_key()
     if not key:
         raise ImproperlyConfigured(f"{path} is empty; delete it or set HEDEF_SECRET_KEY")
     return key
