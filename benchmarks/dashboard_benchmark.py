@@ -48,7 +48,7 @@ def configure(database_url: str | None, folder: Path) -> None:
     """Point Django at the benchmark database before it starts."""
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{folder / 'benchmark.sqlite3'}"
     os.environ["HEDEF_DATA_DIR"] = str(folder)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedef.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedef.settings.development")
     import django
 
     django.setup()

@@ -86,7 +86,8 @@ def set_up_data(data_dir: Path) -> str:
     subprocess.run([VENV_BIN / "hedef", "demo", "--no-serve"], env=env, check=True,
                    stdout=subprocess.DEVNULL)  # fmt: skip
     code = (
-        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'hedef.settings');"
+        "import django, os;"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'hedef.settings.development');"
         "django.setup();"
         "from hedef.publishing.models import Snapshot;"
         "from hedef.publishing.services import snapshot_publish;"
@@ -138,7 +139,13 @@ def main() -> None:
     processes: list[subprocess.Popen[bytes]] = []
     try:
         path = set_up_data(tmp / "data")
-        env = {**os.environ, "HEDEF_DATA_DIR": str(tmp / "data")}
+        env = {
+            **os.environ,
+            "HEDEF_DATA_DIR": str(tmp / "data"),
+            "DJANGO_SETTINGS_MODULE": "hedef.settings.production",
+            "HEDEF_SECRET_KEY": "portal-benchmark-only",
+            "HEDEF_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        }
         processes.append(subprocess.Popen(
             [VENV_BIN / "gunicorn", "hedef.wsgi", "-w", str(args.workers), "-b",
              f"127.0.0.1:{app_port}", "--log-level", "warning"],

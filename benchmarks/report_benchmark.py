@@ -121,7 +121,7 @@ def from_database(data_dir: Path | None, language: str, runs: int) -> None:
         "PYTHONPATH": str(REPO / "src"),
         "HEDEF_DATA_DIR": str(data_dir),
         "HEDEF_DEMO": "1",
-        "DJANGO_SETTINGS_MODULE": "hedef.settings",
+        "DJANGO_SETTINGS_MODULE": "hedef.settings.development",
     }
     env.pop("DATABASE_URL", None)  # the demo's own SQLite database, never a shared one
     command = [sys.executable, "-m", "hedef.cli"]

@@ -1,6 +1,12 @@
+"""The WSGI application (``gunicorn hedef.wsgi``): production settings by default.
+
+Set ``DJANGO_SETTINGS_MODULE`` to serve with other settings; ``hedef serve`` and
+``hedef demo`` use the development settings.
+"""
+
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedef.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedef.settings.production")
 application = get_wsgi_application()

@@ -16,7 +16,7 @@ err = Console(stderr=True)
 
 def _django() -> None:
     """Set Django up for a command that needs it; the one place naming the settings default."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedef.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedef.settings.development")
     import django
 
     django.setup()

@@ -1,11 +1,11 @@
-"""Django settings for Hədəf.
+"""Settings every Hədəf process shares; ``development``, ``test`` and ``production`` add theirs.
 
-Configuration comes from the environment, read once here:
+Read from the environment (through ``hedef.settings.env``):
 
 - ``HEDEF_DATA_DIR``: where the SQLite database and uploads live (default ``./var``).
 - ``DATABASE_URL``: a database URL; PostgreSQL in production
   (``postgres://user:pass@host:5432/hedef``). Without it, SQLite in the data dir.
-- ``HEDEF_SECRET_KEY``, ``HEDEF_DEBUG``, ``HEDEF_ALLOWED_HOSTS`` (comma-separated).
+- ``HEDEF_ALLOWED_HOSTS`` (comma-separated; default ``localhost,127.0.0.1,[::1]``).
 - ``HEDEF_DEMO``: set by ``hedef demo``; every page then carries a demo-data banner.
 - ``HEDEF_BASE_URL``: the address people reach Hədəf at, for links in e-mails.
 - ``HEDEF_OPERATOR_TOTP``: operators must pass a TOTP second factor (default on).
@@ -13,29 +13,26 @@ Configuration comes from the environment, read once here:
   ``smtps://…`` or ``console://`` (the default); else the usual ``EMAIL_HOST``,
   ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``,
   ``EMAIL_USE_SSL`` and ``DEFAULT_FROM_EMAIL``.
+- ``HEDEF_STATIC_ROOT`` (for ``collectstatic``), ``HEDEF_LOG_LEVEL`` (default ``WARNING``).
+
+No secret key here: each of the other modules sets its own.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("HEDEF_DATA_DIR", Path.cwd() / "var")).resolve()
+from hedef.settings.env import ENV
 
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = ENV.path("HEDEF_DATA_DIR", Path.cwd() / "var")
 
-def _flag(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, "1" if default else "0").lower() in {"1", "true", "yes", "on"}
-
-
-SECRET_KEY = os.environ.get("HEDEF_SECRET_KEY", "insecure-development-key-change-me")
-DEBUG = _flag("HEDEF_DEBUG")
-HEDEF_DEMO = _flag("HEDEF_DEMO")
-ALLOWED_HOSTS = os.environ.get("HEDEF_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+DEBUG = False
+HEDEF_DEMO = ENV.flag("HEDEF_DEMO")
+ALLOWED_HOSTS = ENV.items("HEDEF_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
     "hedef.core",
@@ -92,8 +89,8 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'hedef.sqlite3'}",
+    "default": dj_database_url.parse(
+        ENV.text("DATABASE_URL", f"sqlite:///{DATA_DIR / 'hedef.sqlite3'}"),
         conn_max_age=60,
     )
 }
@@ -124,7 +121,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # HEDEF_STATIC_ROOT is for `collectstatic` in production; otherwise WhiteNoise uses the finders.
-STATIC_ROOT = os.environ.get("HEDEF_STATIC_ROOT") or None
+STATIC_ROOT = ENV.text("HEDEF_STATIC_ROOT") or None
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -150,48 +147,23 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("HEDEF_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": ENV.text("HEDEF_LOG_LEVEL", "WARNING")},
 }
 
 # ---- e-mail (invitations, reminders) -----------------------------------------------------
-
-
-def _email_settings(url: str) -> dict[str, object]:
-    """Django's e-mail settings from ``HEDEF_EMAIL_URL`` or the usual EMAIL_* variables."""
-    if not url and os.environ.get("EMAIL_HOST"):
-        return {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": os.environ["EMAIL_HOST"],
-            "EMAIL_PORT": int(os.environ.get("EMAIL_PORT", "25")),
-            "EMAIL_HOST_USER": os.environ.get("EMAIL_HOST_USER", ""),
-            "EMAIL_HOST_PASSWORD": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-            "EMAIL_USE_TLS": _flag("EMAIL_USE_TLS"),
-            "EMAIL_USE_SSL": _flag("EMAIL_USE_SSL"),
-        }
-    parts = urlsplit(url or "console://")
-    if parts.scheme in {"smtp", "smtps"}:
-        query = parse_qs(parts.query)
-        return {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": parts.hostname or "localhost",
-            "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
-            "EMAIL_HOST_USER": unquote(parts.username or ""),
-            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-            "EMAIL_USE_SSL": parts.scheme == "smtps",
-            "EMAIL_USE_TLS": query.get("tls", ["0"])[0] in {"1", "true", "yes"},
-        }
-    backends = {"console": "console", "locmem": "locmem", "dummy": "dummy"}
-    if parts.scheme not in backends:
-        raise ValueError(f"HEDEF_EMAIL_URL: unknown scheme {parts.scheme!r} (smtp, smtps, console)")
-    return {"EMAIL_BACKEND": f"django.core.mail.backends.{backends[parts.scheme]}.EmailBackend"}
-
-
-globals().update(_email_settings(os.environ.get("HEDEF_EMAIL_URL", "")))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Hədəf <hedef@localhost>")
-HEDEF_BASE_URL = os.environ.get("HEDEF_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+_email = ENV.email()
+EMAIL_BACKEND = _email.backend
+EMAIL_HOST = _email.host
+EMAIL_PORT = _email.port
+EMAIL_HOST_USER = _email.user
+EMAIL_HOST_PASSWORD = _email.password
+EMAIL_USE_TLS = _email.use_tls
+EMAIL_USE_SSL = _email.use_ssl
+DEFAULT_FROM_EMAIL = ENV.text("DEFAULT_FROM_EMAIL", "Hədəf <hedef@localhost>", strip=False)
+HEDEF_BASE_URL = ENV.text("HEDEF_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # ---- second factor ------------------------------------------------------------------------
-HEDEF_OPERATOR_TOTP = _flag("HEDEF_OPERATOR_TOTP", default=True)
+HEDEF_OPERATOR_TOTP = ENV.flag("HEDEF_OPERATOR_TOTP", default=True)
 # Demo only: the demo's operator accounts may sign in without a second factor, so that
 # the demo works without an authenticator app. Empty unless HEDEF_DEMO is set.
 HEDEF_DEMO_TOTP_EXEMPT_USERS = ("operator", "analyst") if HEDEF_DEMO else ()
