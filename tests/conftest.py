@@ -1,35 +1,20 @@
-"""Shared test fixtures: where the project's shared reference material lives."""
+"""Fixtures every test folder uses: the sample plans, accounts, clean per-test state.
+
+The material they are built from is in the repository (``tests/fixtures``).
+"""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("HEDEF_SHARED", REPO.parent / "shared"))
-
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"shared material not found at {SHARED}; set HEDEF_SHARED")
-    return SHARED
-
-
-@pytest.fixture(scope="session")
-def gold_plans(shared_dir):
+def gold_plans():
     """Both sample strategies as plan data, built from the gold annotations."""
+    from tests.fixtures import SAMPLES, gold_path
     from tests.gold_plans import plan_from_gold
 
-    return {
-        plan.code: plan
-        for plan in (
-            plan_from_gold(path, shared_dir / "seeds")
-            for path in sorted((shared_dir / "gold").glob("*.json"))
-        )
-    }
+    return {plan.code: plan for plan in (plan_from_gold(gold_path(stem)) for stem in SAMPLES)}
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Plans built from the gold annotations in ../shared/gold, for tests and sample data."""
+"""Plans built from the gold annotations in tests/fixtures/gold, for tests and benchmarks."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from hedef.domain.plan import (
     parent_number,
 )
 from hedef.domain.targets import targets_in
+from tests.fixtures import SAMPLE_DOCUMENTS_DIR
 
 # What the gold shape does not carry: a stable code and the approving act.
 DOCUMENT_FACTS = {
@@ -30,11 +31,12 @@ DOCUMENT_FACTS = {
 }
 
 
-def plan_from_gold(gold_path: Path, seeds_dir: Path) -> Strategy:
+def plan_from_gold(gold_path: Path, documents_dir: Path = SAMPLE_DOCUMENTS_DIR) -> Strategy:
+    """The plan of a gold file; the source document (in ``documents_dir``) gives its hash."""
     gold = json.loads(gold_path.read_text("utf-8"))
     stem = gold_path.stem
     code, act = DOCUMENT_FACTS[stem]
-    document = seeds_dir / gold["document"]
+    document = documents_dir / gold["document"]
     goals = [PlanNode(g["number"], g["title"], "goal") for g in gold["goals"]]
     goal_numbers = {g.number for g in goals}
     directions = [

@@ -137,14 +137,14 @@ def test_a_result_cell_merged_across_two_stages_carries_its_text_into_both():
     assert results[1] == results[2] != results[0]
 
 
-def test_the_builder_still_makes_the_committed_documents(shared_dir, tmp_path):
+def test_the_builder_still_makes_the_committed_documents(tmp_path):
     """Rebuild one sample (Word, then PDF through LibreOffice) and read the same plan.
 
     The committed files must be what the builder makes today: run
     ``python tests/fixtures/documents/build.py`` after changing it.
     """
     layout = build.layout_named("001_concept")
-    docx_path, pdf_path = build.build_sample(layout, tmp_path, gold_dir=shared_dir / "gold")
+    docx_path, pdf_path = build.build_sample(layout, tmp_path)
     rebuilt = read_pdf_tables(pdf_path.read_bytes(), pdf_path.name)
     assert [row.cells for row in rebuilt.rows] == [row.cells for row in _read(layout.stem).rows]
     committed_docx = read_docx_tables((DOCUMENTS / docx_path.name).read_bytes(), docx_path.name)

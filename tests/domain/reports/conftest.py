@@ -32,13 +32,13 @@ def untranslated() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def data_az(shared_dir):
-    return sample_report(shared_dir, language="az")
+def data_az():
+    return sample_report(language="az")
 
 
 @pytest.fixture(scope="session")
-def data_en(shared_dir):
-    return sample_report(shared_dir, language="en")
+def data_en():
+    return sample_report(language="en")
 
 
 @pytest.fixture(scope="session")
@@ -97,11 +97,12 @@ def docx_en(report_en):
 
 
 @pytest.fixture(scope="session")
-def consolidated_data(shared_dir, data_az):
+def consolidated_data(data_az):
     """The Digital Economy Strategy with the Digital Development Concept, one cycle."""
+    from tests.fixtures import gold_path
     from tests.gold_plans import plan_from_gold
 
-    concept = plan_from_gold(shared_dir / "gold/001_53070439b15b0152.json", shared_dir / "seeds")
+    concept = plan_from_gold(gold_path("001_53070439b15b0152"))
     return consolidated(data_az, report_for(concept, language="az"))
 
 
