@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers.accounts import make_user
+
 
 @pytest.fixture(scope="session")
 def gold_plans():
@@ -32,17 +34,6 @@ def loaded_plans(registry, gold_plans):
     return {code: plan_import(plan=plan, via="test") for code, plan in gold_plans.items()}
 
 
-def make_user(username, role, agency_code=None, **extra):
-    from hedef.accounts.models import User
-    from hedef.agencies.models import Agency
-
-    agency = Agency.objects.get(code=agency_code) if agency_code else None
-    user = User.objects.create_user(
-        username=username, password="correct horse battery", role=role, agency=agency, **extra
-    )
-    return user
-
-
 @pytest.fixture
 def users(registry):
     """One account per role, as the demo has them."""
@@ -57,6 +48,22 @@ def users(registry):
         "focal_in": make_user("focal2", Role.FOCAL_PERSON, "in"),
         "leadership": make_user("leader1", Role.LEADERSHIP),
     }
+
+
+@pytest.fixture
+def portfolio(registry):
+    """The test portfolio (tests/helpers/portfolio.py) with its three published cycles."""
+    from tests.helpers.portfolio import build_portfolio
+
+    return build_portfolio()
+
+
+@pytest.fixture
+def published(loaded_plans):
+    """One published snapshot with a few measure states and an indicator series."""
+    from tests.helpers.publishing import publish_sample_snapshot
+
+    return publish_sample_snapshot()
 
 
 @pytest.fixture(autouse=True)

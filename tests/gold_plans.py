@@ -21,13 +21,13 @@ from hedef.domain.plan import (
 from hedef.domain.targets import targets_in
 from tests.fixtures import SAMPLE_DOCUMENTS_DIR
 
+# The codes of the two sample strategies.
+CONCEPT = "digital-development-concept"
+ECONOMY = "digital-economy-2026-2029"
 # What the gold shape does not carry: a stable code and the approving act.
 DOCUMENT_FACTS = {
-    "001_53070439b15b0152": (
-        "digital-development-concept",
-        ApprovingAct("Fərman", None, "2025-01-16"),
-    ),
-    "002_342d9e6260cb9729": ("digital-economy-2026-2029", ApprovingAct("Sərəncam")),
+    "001_53070439b15b0152": (CONCEPT, ApprovingAct("Fərman", None, "2025-01-16")),
+    "002_342d9e6260cb9729": (ECONOMY, ApprovingAct("Sərəncam")),
 }
 
 

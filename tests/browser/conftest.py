@@ -40,6 +40,3 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
-
-
-from tests.publishing.conftest import published  # noqa: E402, F401  (the portal's snapshot)

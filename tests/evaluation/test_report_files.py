@@ -12,7 +12,7 @@ from hedef.evaluation.report_files import (
     report_strategies,
 )
 from hedef.monitoring.models import CycleVersion, ReportingCycle
-from tests.evaluation.conftest import STRATEGY
+from tests.helpers.portfolio import STRATEGY
 
 
 @pytest.mark.parametrize(

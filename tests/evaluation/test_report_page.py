@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from docx import Document
 
-from tests.evaluation.conftest import STRATEGY
+from tests.helpers.portfolio import STRATEGY
 
 PAGE = reverse("evaluation:reports")
 DOWNLOAD = reverse("evaluation:report-download")

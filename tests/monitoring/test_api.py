@@ -6,7 +6,8 @@ import pytest
 
 from hedef.monitoring.actions import TokenIssue
 from hedef.monitoring.models import AgencyToken, AuditEntry, Submission
-from tests.monitoring.conftest import ECONOMY, actor, report
+from tests.gold_plans import ECONOMY
+from tests.helpers.monitoring import actor, report
 
 API = "/api/v1/monitoring"
 

@@ -9,7 +9,7 @@ from hedef.monitoring.actions import CyclePublish, SubmissionAccept
 from hedef.monitoring.audit import audit_verify
 from hedef.monitoring.models import AuditEntry
 from hedef.monitoring.models.audit import AppendOnly
-from tests.monitoring.conftest import actor, save
+from tests.helpers.monitoring import actor, save
 
 runner = CliRunner()
 

@@ -8,7 +8,7 @@ from django.core import mail
 from hedef.accounts.models import User
 from hedef.accounts.permissions import ActionNotAllowed
 from hedef.accounts.services import user_invite
-from tests.monitoring.conftest import actor
+from tests.helpers.monitoring import actor
 
 
 @pytest.fixture

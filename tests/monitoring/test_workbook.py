@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 from hedef.domain import report_workbook as rw
 from hedef.monitoring.actions import SubmissionSave
 from hedef.monitoring.models import AuditEntry, Submission
-from tests.monitoring.conftest import ECONOMY, report, save
+from tests.gold_plans import ECONOMY
+from tests.helpers.monitoring import report, save
 
 
 @pytest.fixture
@@ -158,7 +159,7 @@ def test_a_workbook_of_another_cycle_is_refused(focal, cycle, more_users):
     import datetime
 
     from hedef.monitoring.actions import CycleOpen
-    from tests.monitoring.conftest import actor
+    from tests.helpers.monitoring import actor
 
     other = CycleOpen(
         actor=actor(more_users["operator_admin"]),

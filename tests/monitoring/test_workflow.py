@@ -14,7 +14,8 @@ from hedef.monitoring.actions import (
 )
 from hedef.monitoring.errors import CycleClosed, NotPossible, ReportInvalid, ReportLocked
 from hedef.monitoring.models import AuditEntry, Submission
-from tests.monitoring.conftest import ECONOMY, actor, complete_content, report, save
+from tests.gold_plans import ECONOMY
+from tests.helpers.monitoring import actor, complete_content, report, save
 
 
 def state(submission):
@@ -190,7 +191,7 @@ def test_review_threads_collect_replies_per_field(platform, people):
 
 
 def test_the_page_saves_then_submits(client, platform, people):
-    from tests.monitoring.conftest import form_data
+    from tests.helpers.monitoring import form_data
 
     client.force_login(people["focal_in"])
     url = platform.get_absolute_url()
@@ -207,7 +208,7 @@ def test_the_page_saves_then_submits(client, platform, people):
 
 
 def test_the_page_names_each_field_at_fault(client, platform, people):
-    from tests.monitoring.conftest import form_data
+    from tests.helpers.monitoring import form_data
 
     client.force_login(people["focal_in"])
     response = client.post(

@@ -7,28 +7,15 @@ text (no catalogue is involved), which the assertions rely on.
 
 from __future__ import annotations
 
-import contextlib
 import io
-from collections.abc import Iterator
 
 import pdfplumber
 import pytest
 from docx import Document
 
-from hedef.domain import i18n
 from hedef.domain.reports import assemble, render_docx, render_html, render_pdf
 from tests.domain.reports.sample_report import consolidated, report_for, sample_report
-
-
-@contextlib.contextmanager
-def untranslated() -> Iterator[None]:
-    """Messages in their source language, whatever translator the Django shell installed."""
-    saved = i18n._translate
-    i18n._translate = str
-    try:
-        yield
-    finally:
-        i18n._translate = saved
+from tests.helpers.translation import untranslated
 
 
 @pytest.fixture(scope="session")
