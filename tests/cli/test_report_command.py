@@ -25,6 +25,7 @@ from hedef.cli import app
 from tests.helpers.pdf_text import figure_box_text, flat
 from tests.helpers.portfolio import STRATEGY, build_portfolio
 
+pytestmark = pytest.mark.slow  # the command renders every format in two languages
 runner = CliRunner()
 HASH = hashlib.sha256(b"the audit chain at the publication of 2026-S2").hexdigest()
 CYCLE = "2026-ii-yarimil"

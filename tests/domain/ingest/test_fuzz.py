@@ -18,6 +18,7 @@ from hedef.domain.ingest import IngestionError, TableRow, parse_text, plan_from_
 from hedef.domain.interchange import dumps, loads
 from tests.fixtures import SAMPLES, sample_document
 
+pytestmark = pytest.mark.slow  # hundreds of examples each
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

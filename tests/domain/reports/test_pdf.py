@@ -18,6 +18,7 @@ from hedef.domain.reports.fonts import AZERBAIJANI_LETTERS, covers, find_fonts
 from hedef.domain.reports.formatting import format_share
 from tests.helpers.pdf_text import figure_box_text, flat
 
+pytestmark = pytest.mark.slow  # each language's PDF takes seconds to render
 A4 = (595.3, 841.9)  # points
 
 
