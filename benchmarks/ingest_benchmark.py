@@ -3,6 +3,13 @@
 Usage (from the repository root)::
 
     PYTHONPATH=src python benchmarks/ingest_benchmark.py [--scores] [--runs N]
+        [--documents DIR] [--gold DIR]
+
+The samples are the demo's documents (``src/hedef/sample_data/documents``), their
+gold annotations those of the tests (``tests/fixtures/gold``); ``--documents`` and
+``--gold`` name other folders (``*.txt`` documents, gold files of the same stem).
+Without a document to read, or a gold file to score one against, it says so and
+exits with status 1.
 
 For each sample it prints the wall time of :func:`parse_text` (the first run, then
 best and median of ``--runs`` runs), the peak of Python allocations during one run (tracemalloc) and
@@ -16,7 +23,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import resource
 import statistics
 import sys
@@ -29,7 +35,8 @@ from hedef.domain.ingest.gold import to_gold
 from hedef.domain.ingest.scoring import format_scores, score
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("HEDEF_SHARED", REPO.parent / "shared"))
+DOCUMENTS = REPO / "src/hedef/sample_data/documents"
+GOLD = REPO / "tests/fixtures/gold"
 
 
 def _max_rss_mb() -> float:
@@ -56,23 +63,35 @@ def benchmark(path: Path, runs: int) -> str:
     )
 
 
-def scores(path: Path) -> str:
+def scores(path: Path, gold_path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     parsed = parse_text(text, file_name=path.name, sha256=hashlib.sha256(text.encode()).hexdigest())
-    gold = json.loads((SHARED / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     return format_scores(score(to_gold(parsed), gold))
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scores", action="store_true", help="also score against the gold files")
+    parser.add_argument("--documents", type=Path, default=DOCUMENTS, help="folder of *.txt files")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="folder of the gold files")
     options = parser.parse_args()
-    for path in sorted((SHARED / "seeds").glob("*.txt")):
+    paths = sorted(options.documents.glob("*.txt"))
+    if not paths:
+        print(f"ingest benchmark: no *.txt document in {options.documents}", file=sys.stderr)
+        return 1
+    gold_paths = {path: options.gold / f"{path.stem}.json" for path in paths}
+    missing = [str(gold) for gold in gold_paths.values() if not gold.is_file()]
+    if options.scores and missing:
+        print(f"ingest benchmark: no gold file {', '.join(missing)}", file=sys.stderr)
+        return 1
+    for path in paths:
         print(benchmark(path, options.runs))
         if options.scores:
-            print(scores(path))
+            print(scores(path, gold_paths[path]))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -72,6 +72,8 @@ http {{
 
 
 def ensure_tools() -> None:
+    if not (VENV_BIN / "hedef").exists() or not (VENV_BIN / "gunicorn").exists():
+        sys.exit(f"needs hedef and gunicorn beside {sys.executable}: run it with .venv/bin/python")
     missing = [tool for tool in ("nginx", "wrk") if not shutil.which(tool)]
     if not missing:
         return
@@ -97,10 +99,13 @@ def set_up_data(data_dir: Path) -> str:
         " data=snapshot_data(cycle={'key': 'benchmark', 'label': 'benchmark', 'kind': 'annual',"
         " 'period_start': '2026-01-01', 'period_end': '2026-12-31', 'published_at': '',"
         " 'audit_head': ''}));"
-        "biggest = max(s.data['strategies'], key=lambda x: len(x['measures']));"
+        "biggest = max(s.data['strategies'], key=lambda x: len(x['measures']), default=None);"
+        "biggest or exit('portal benchmark: the published snapshot holds no strategy');"
         "print('/strategies/%s/' % biggest['code'])"
     )
-    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    out = subprocess.run([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE)
+    if out.returncode != 0:
+        sys.exit(f"portal benchmark: no strategy page to load in {data_dir}")
     return out.stdout.decode().strip().splitlines()[-1]
 
 

@@ -1,8 +1,8 @@
 """Benchmark rendering the full 50-measure monitoring report to PDF, DOCX and HTML.
 
-The input is the Digital Economy Strategy 2026–2029 from the shared gold
-annotation (50 measures, 9 directions, 7 headline indicators), with one invented
-annual cycle evaluated by the evaluation core (the test fixture
+The input is the Digital Economy Strategy 2026–2029 from its gold annotation in
+``tests/fixtures/gold`` (50 measures, 9 directions, 7 headline indicators), with one
+invented annual cycle evaluated by the evaluation core (the test fixture
 ``tests/domain/reports/sample_report.py``), the full methodology in the annex
 and a readiness rating with 1,000 Monte Carlo draws.
 
@@ -32,6 +32,10 @@ imports, Django set-up, evaluation, rendering, writing); "in command" is the
 time the command itself reports, from Django's set-up to the file written.
 
 Goal: the PDF in under 10 s.
+
+When its input is missing (the gold file, or a strategy and a cycle in the
+database) it says so on stderr and exits with a non-zero status, as it does when
+a render fails.
 """
 
 from __future__ import annotations
@@ -53,6 +57,17 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "src"), str(REPO)]
 
 FORMATS = ("pdf", "docx", "html")
+GOLD = REPO / "tests/fixtures/gold/002_342d9e6260cb9729.json"
+
+
+def _child(arguments: list[str], what: str, env: dict[str, str]) -> str:
+    """Run a child process and return its stdout; if it fails, show its stderr and exit."""
+    child = subprocess.run(arguments, capture_output=True, text=True, env=env)
+    if child.returncode != 0:
+        sys.stderr.write(child.stderr)
+        print(f"report benchmark: {what} failed (exit status {child.returncode})", file=sys.stderr)
+        sys.exit(child.returncode)
+    return child.stdout
 
 
 def measure(fmt: str, language: str) -> dict[str, float | int]:
@@ -64,8 +79,7 @@ def measure(fmt: str, language: str) -> dict[str, float | int]:
 
     imported = time.perf_counter()
     i18n.install(str)  # source-language labels: no Django here
-    shared = Path(os.environ.get("HEDEF_SHARED", REPO.parent / "shared"))
-    data = sample_report(shared, language=language)
+    data = sample_report(language=language)
     report = assemble(data)
     prepared = time.perf_counter()
     render = {"pdf": render_pdf, "docx": render_docx, "html": render_html}[fmt]
@@ -106,6 +120,8 @@ strategy = (
     .first()
 )
 cycle = ReportingCycle.objects.order_by("-period_end").first()
+if strategy is None or cycle is None:
+    raise SystemExit("the database holds no strategy with a current version, or no cycle")
 print(strategy.code, strategy.measures, cycle.pk, cycle.label, sep="\t")
 """
 
@@ -127,11 +143,9 @@ def from_database(data_dir: Path | None, language: str, runs: int) -> None:
     command = [sys.executable, "-m", "hedef.cli"]
     if not (data_dir / "hedef.sqlite3").exists():
         print(f"setting up the demo database in {data_dir} ...", flush=True)
-        subprocess.run([*command, "demo", "--no-serve"], env=env, check=True, capture_output=True)
-    found = subprocess.run(
-        [sys.executable, "-c", _LARGEST], env=env, check=True, capture_output=True, text=True
-    )
-    code, measures, cycle, label = found.stdout.strip().splitlines()[-1].split("\t")
+        _child([*command, "demo", "--no-serve"], "setting up the demo", env)
+    found = _child([sys.executable, "-c", _LARGEST], f"reading the database in {data_dir}", env)
+    code, measures, cycle, label = found.strip().splitlines()[-1].split("\t")
     load = os.getloadavg()[0]
     print(
         f"hedef report from the demo database: {code} ({measures} measures), cycle {label}, "
@@ -186,6 +200,8 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=3, help="with --database: runs per format")
     args = parser.parse_args()
+    if not args.database and not GOLD.is_file():
+        sys.exit(f"report benchmark: no input: {GOLD} is missing")
     if args.database:
         from_database(args.data_dir, args.language, args.runs)
         return
@@ -196,14 +212,12 @@ def main() -> None:
     print(f"report benchmark, language {args.language}, {os.cpu_count()} CPUs, load {load:.1f}")
     results = {}
     for fmt in FORMATS:
-        child = subprocess.run(
+        stdout = _child(
             [sys.executable, __file__, "--only", fmt, "--language", args.language],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+            f"rendering {fmt}",
+            {**os.environ, "PYTHONPATH": str(REPO / "src")},
         )
-        results[fmt] = json.loads(child.stdout.strip().splitlines()[-1])
+        results[fmt] = json.loads(stdout.strip().splitlines()[-1])
     first = results["pdf"]
     print(
         f"input: {first['measures']} measures, {first['charts']} charts; "

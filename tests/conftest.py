@@ -1,35 +1,22 @@
-"""Shared test fixtures: where the project's shared reference material lives."""
+"""Fixtures every test folder uses: the sample plans, accounts, clean per-test state.
+
+The material they are built from is in the repository (``tests/fixtures``).
+"""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("HEDEF_SHARED", REPO.parent / "shared"))
+from tests.helpers.accounts import make_user
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"shared material not found at {SHARED}; set HEDEF_SHARED")
-    return SHARED
-
-
-@pytest.fixture(scope="session")
-def gold_plans(shared_dir):
+def gold_plans():
     """Both sample strategies as plan data, built from the gold annotations."""
+    from tests.fixtures import SAMPLES, gold_path
     from tests.gold_plans import plan_from_gold
 
-    return {
-        plan.code: plan
-        for plan in (
-            plan_from_gold(path, shared_dir / "seeds")
-            for path in sorted((shared_dir / "gold").glob("*.json"))
-        )
-    }
+    return {plan.code: plan for plan in (plan_from_gold(gold_path(stem)) for stem in SAMPLES)}
 
 
 @pytest.fixture
@@ -47,17 +34,6 @@ def loaded_plans(registry, gold_plans):
     return {code: plan_import(plan=plan, via="test") for code, plan in gold_plans.items()}
 
 
-def make_user(username, role, agency_code=None, **extra):
-    from hedef.accounts.models import User
-    from hedef.agencies.models import Agency
-
-    agency = Agency.objects.get(code=agency_code) if agency_code else None
-    user = User.objects.create_user(
-        username=username, password="correct horse battery", role=role, agency=agency, **extra
-    )
-    return user
-
-
 @pytest.fixture
 def users(registry):
     """One account per role, as the demo has them."""
@@ -72,6 +48,22 @@ def users(registry):
         "focal_in": make_user("focal2", Role.FOCAL_PERSON, "in"),
         "leadership": make_user("leader1", Role.LEADERSHIP),
     }
+
+
+@pytest.fixture
+def portfolio(registry):
+    """The test portfolio (tests/helpers/portfolio.py) with its three published cycles."""
+    from tests.helpers.portfolio import build_portfolio
+
+    return build_portfolio()
+
+
+@pytest.fixture
+def published(loaded_plans):
+    """One published snapshot with a few measure states and an indicator series."""
+    from tests.helpers.publishing import publish_sample_snapshot
+
+    return publish_sample_snapshot()
 
 
 @pytest.fixture(autouse=True)

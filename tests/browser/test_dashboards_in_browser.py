@@ -3,13 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_plans_in_browser import sign_in
-from tests.evaluation.conftest import STRATEGY, portfolio  # noqa: F401  (the fixture)
+from tests.helpers.browser import sign_in
+from tests.helpers.portfolio import STRATEGY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_strategy_dashboard_draws_its_charts(page, live_server, portfolio, users):  # noqa: F811
+def test_strategy_dashboard_draws_its_charts(page, live_server, portfolio, users):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     sign_in(page, live_server, "leader1")

@@ -5,14 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.helpers.browser import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill("correct horse battery")
-    page.locator("form.stacked button[type=submit]").click()
 
 
 def test_operator_signs_in_and_opens_a_strategy(page, live_server, loaded_plans, users):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.publishing.conftest import ECONOMY
+from tests.gold_plans import ECONOMY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_plans_in_browser import sign_in
+from tests.helpers.browser import sign_in
 
 AXE = Path(__file__).with_name("axe.min.js")
 

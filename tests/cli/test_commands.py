@@ -61,6 +61,7 @@ def test_export_refuses_an_unknown_format(loaded_plans):
     assert result.exit_code == 2
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_demo_set_up_is_idempotent():
     first = runner.invoke(app, ["demo", "--no-serve"])

@@ -7,14 +7,15 @@ import pytest
 from typer.testing import CliRunner
 
 from hedef.cli import app
+from tests.fixtures import UN_EGOV_DIR
 
 INDICES = Path(__file__).resolve().parents[2] / "src/hedef/indices"
 runner = CliRunner()
 
 
 @pytest.mark.parametrize(("year", "score", "rank"), [(2020, 0.7100, 70), (2022, 0.6937, 83)])
-def test_egdi_of_every_country_with_rank_group_and_interval(shared_dir, year, score, rank):
-    data = shared_dir / "reference/un-egov" / f"EGOV_DATA_{year}.csv"
+def test_egdi_of_every_country_with_rank_group_and_interval(year, score, rank):
+    data = UN_EGOV_DIR / f"EGOV_DATA_{year}.csv"
     result = runner.invoke(
         app, ["index", "compute", str(INDICES / "egdi.yaml"), str(data), "--json", "--draws", "200"]
     )

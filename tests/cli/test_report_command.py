@@ -22,9 +22,10 @@ from docx import Document
 from typer.testing import CliRunner
 
 from hedef.cli import app
-from tests.domain.reports.test_pdf import figure_box_text, flat
-from tests.evaluation.conftest import STRATEGY, build_portfolio
+from tests.helpers.pdf_text import figure_box_text, flat
+from tests.helpers.portfolio import STRATEGY, build_portfolio
 
+pytestmark = pytest.mark.slow  # the command renders every format in two languages
 runner = CliRunner()
 HASH = hashlib.sha256(b"the audit chain at the publication of 2026-S2").hexdigest()
 CYCLE = "2026-ii-yarimil"
@@ -66,7 +67,7 @@ def written(django_db_setup, django_db_blocker, tmp_path_factory):
 def dashboard_page(cycle_pk: int) -> dict[str, str]:
     """The strategy dashboard's summary figures as the page prints them, in English."""
     from hedef.accounts.models import Role
-    from tests.conftest import make_user
+    from tests.helpers.accounts import make_user
 
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(make_user("reader", Role.LEADERSHIP))

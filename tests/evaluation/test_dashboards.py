@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.evaluation.conftest import STRATEGY
+from tests.helpers.portfolio import STRATEGY
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from hedef.monitoring.actions import (
 )
 from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.publishing.models import Snapshot
-from tests.evaluation.conftest import STRATEGY
+from tests.helpers.portfolio import STRATEGY
 
 
 def _open(users, portfolio, label, start, end, due):

@@ -12,7 +12,7 @@ from hedef.reports.files import (
     report_cycle,
     report_strategies,
 )
-from tests.evaluation.conftest import STRATEGY
+from tests.helpers.portfolio import STRATEGY
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from docx import Document
 
-from tests.evaluation.conftest import STRATEGY
+from tests.helpers.portfolio import STRATEGY
 
 PAGE = reverse("reports:page")
 DOWNLOAD = reverse("reports:download")
@@ -60,6 +60,7 @@ def test_those_allowed_download_the_report(client, users, c3, role):
     assert '<html lang="en">' in html and "Sınaq portfeli 2025–2027" in html
 
 
+@pytest.mark.slow
 def test_the_file_is_in_the_language_chosen_whatever_the_page_is_in(client, users, c3):
     client.force_login(users["operator_analyst"])
     response = client.get(DOWNLOAD, query(c3, format="docx", language="az"))
@@ -74,6 +75,7 @@ def test_the_file_is_in_the_language_chosen_whatever_the_page_is_in(client, user
     assert b'lang="en"' in client.get(PAGE).content
 
 
+@pytest.mark.slow
 def test_a_consolidated_report_covers_every_strategy_of_the_cycle(
     client, users, portfolio, loaded_plans
 ):

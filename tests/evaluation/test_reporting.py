@@ -12,8 +12,8 @@ from hedef.domain.reports.checks import problems
 from hedef.evaluation.selectors import evaluation_date, strategy_dashboard
 from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.reports.data import report_data
-from tests.evaluation.conftest import STRATEGY
-from tests.monitoring.conftest import actor
+from tests.helpers.monitoring import actor
+from tests.helpers.portfolio import STRATEGY
 
 RECORDED = "ab" * 32
 AFTER_DUE = datetime.date(2027, 2, 1)  # 17 days after the 2026-S2 reports were due

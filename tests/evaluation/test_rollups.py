@@ -9,7 +9,7 @@ from hedef.evaluation.selectors import (
     indicator_evaluations,
     measure_evaluations,
 )
-from tests.evaluation.conftest import STRATEGY
+from tests.helpers.portfolio import STRATEGY
 
 
 @pytest.fixture

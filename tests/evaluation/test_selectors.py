@@ -129,7 +129,7 @@ def test_reports_on_an_earlier_plan_version_count_for_the_same_numbered_measure(
     from dataclasses import replace
 
     from hedef.plans.services import plan_import
-    from tests.evaluation.conftest import portfolio_plan
+    from tests.helpers.portfolio import portfolio_plan
 
     plan = portfolio_plan()
     amended = replace(

@@ -13,14 +13,15 @@ from hedef.domain.ingest.errors import IngestionError
 from hedef.ingest.models import ReviewDraft
 from hedef.ingest.services import DraftConflict, document_ingest, draft_accept, draft_correct
 from hedef.plans.models import PlanVersion, Strategy
+from tests.fixtures import SAMPLE_DOCUMENTS_DIR, gold_path
 
 CONCEPT_FILE = "001_53070439b15b0152.txt"
 ECONOMY_FILE = "002_342d9e6260cb9729.txt"
 
 
 @pytest.fixture
-def economy_text(shared_dir):
-    return (shared_dir / "seeds" / ECONOMY_FILE).read_bytes()
+def economy_text():
+    return (SAMPLE_DOCUMENTS_DIR / ECONOMY_FILE).read_bytes()
 
 
 def _upload(client, data, name):
@@ -78,9 +79,9 @@ def test_a_new_edition_shows_its_differences_and_becomes_version_two(
     assert strategy.current_version.measures.get(number="8.1.1.2").targets.first().value == 150
 
 
-def test_review_screen_marks_low_confidence_fields_beside_source_lines(client, users, shared_dir):
+def test_review_screen_marks_low_confidence_fields_beside_source_lines(client, users):
     client.force_login(users["operator_analyst"])
-    response = _upload(client, (shared_dir / "seeds" / CONCEPT_FILE).read_bytes(), CONCEPT_FILE)
+    response = _upload(client, (SAMPLE_DOCUMENTS_DIR / CONCEPT_FILE).read_bytes(), CONCEPT_FILE)
     assert response.status_code == 302
     page = client.get(response.url)
     html = page.content.decode()
@@ -172,9 +173,9 @@ def test_only_operators_upload_and_review(client, users, economy_text, role, all
 runner = CliRunner()
 
 
-def test_cli_dry_run_prints_the_gold_shape(shared_dir):
+def test_cli_dry_run_prints_the_gold_shape():
     result = runner.invoke(
-        app, ["ingest", str(shared_dir / "seeds" / ECONOMY_FILE), "--dry-run", "--json"]
+        app, ["ingest", str(SAMPLE_DOCUMENTS_DIR / ECONOMY_FILE), "--dry-run", "--json"]
     )
     assert result.exit_code == 0, result.output
     start = result.stdout.index("{")
@@ -183,14 +184,14 @@ def test_cli_dry_run_prints_the_gold_shape(shared_dir):
     assert set(data["measures"][0]) >= {"number", "title", "lead", "co_executors", "period"}
 
 
-def test_cli_evaluate_scores_against_gold(shared_dir):
+def test_cli_evaluate_scores_against_gold():
     result = runner.invoke(
         app,
         [
             "ingest",
-            str(shared_dir / "seeds" / CONCEPT_FILE),
+            str(SAMPLE_DOCUMENTS_DIR / CONCEPT_FILE),
             "--evaluate",
-            str(shared_dir / "gold" / CONCEPT_FILE.replace(".txt", ".json")),
+            str(gold_path(CONCEPT_FILE.removesuffix(".txt"))),
             "--json",
         ],
     )
@@ -199,8 +200,8 @@ def test_cli_evaluate_scores_against_gold(shared_dir):
     assert scores
 
 
-def test_cli_ingest_and_accept_then_again_changes_nothing(registry, shared_dir):
-    path = str(shared_dir / "seeds" / CONCEPT_FILE)
+def test_cli_ingest_and_accept_then_again_changes_nothing(registry):
+    path = str(SAMPLE_DOCUMENTS_DIR / CONCEPT_FILE)
     first = runner.invoke(app, ["ingest", path, "--accept"])
     assert first.exit_code == 0, first.output
     assert Strategy.objects.count() == 1

@@ -7,7 +7,8 @@ import pytest
 from hedef.core.models import AuditEntry
 from hedef.monitoring.actions import TokenIssue
 from hedef.monitoring.models import AgencyToken, Submission
-from tests.monitoring.conftest import ECONOMY, actor, report
+from tests.gold_plans import ECONOMY
+from tests.helpers.monitoring import actor, report
 
 API = "/api/v1/monitoring"
 

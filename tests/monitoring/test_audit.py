@@ -8,7 +8,7 @@ from hedef.cli import app
 from hedef.core.audit import audit_verify
 from hedef.core.models import AppendOnly, AuditEntry
 from hedef.monitoring.actions import CyclePublish, SubmissionAccept
-from tests.monitoring.conftest import actor, save
+from tests.helpers.monitoring import actor, save
 
 runner = CliRunner()
 

@@ -5,7 +5,7 @@ import pytest
 from hedef.monitoring.actions import ContributionSave, SubmissionSave
 from hedef.monitoring.errors import SubmissionConflict
 from hedef.monitoring.selectors import submission_changes_since
-from tests.monitoring.conftest import actor, complete_content, form_data
+from tests.helpers.monitoring import actor, complete_content, form_data
 
 
 def test_a_save_from_an_old_version_is_refused(platform, more_users):

@@ -10,7 +10,8 @@ from hedef.domain.monitoring.submissions import InvalidCycle
 from hedef.monitoring.actions import CycleOpen
 from hedef.monitoring.models import IndicatorReporter, Submission
 from hedef.plans.models import Strategy
-from tests.monitoring.conftest import CONCEPT, ECONOMY, actor
+from tests.gold_plans import CONCEPT, ECONOMY
+from tests.helpers.monitoring import actor
 
 
 def numbers(cycle, strategy):

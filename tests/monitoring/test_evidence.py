@@ -7,7 +7,7 @@ import pytest
 from hedef.core.models import AuditEntry
 from hedef.monitoring.actions import SubmissionReturn
 from hedef.monitoring.models import Evidence
-from tests.monitoring.conftest import actor, save
+from tests.helpers.monitoring import actor, save
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 

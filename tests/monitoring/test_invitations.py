@@ -8,7 +8,7 @@ from django.core import mail
 from hedef.accounts.models import User
 from hedef.accounts.services import user_invite
 from hedef.core.errors import ActionNotAllowed
-from tests.monitoring.conftest import actor
+from tests.helpers.monitoring import actor
 
 
 @pytest.fixture

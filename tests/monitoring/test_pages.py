@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from hedef.monitoring.actions import SubmissionReturn
 from hedef.monitoring.selectors import agency_due_items
-from tests.monitoring.conftest import ECONOMY, actor, save
+from tests.gold_plans import ECONOMY
+from tests.helpers.monitoring import actor, save
 
 # role -> (sees Reporting, sees my agency's measures, sees the review queue)
 NAV = [

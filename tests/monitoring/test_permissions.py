@@ -15,7 +15,7 @@ from django.urls import reverse
 from hedef.monitoring.actions import SubmissionAccept, TokenIssue, TokenRevoke
 from hedef.monitoring.models import Evidence
 from hedef.monitoring.workbook import workbook_build
-from tests.monitoring.conftest import actor, form_data, save
+from tests.helpers.monitoring import actor, form_data, save
 
 ROLES = [
     "anonymous",

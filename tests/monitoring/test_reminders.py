@@ -5,7 +5,8 @@ from typer.testing import CliRunner
 
 from hedef.cli import app
 from hedef.monitoring.models import ReminderSent
-from tests.monitoring.conftest import ECONOMY, report
+from tests.gold_plans import ECONOMY
+from tests.helpers.monitoring import report
 
 runner = CliRunner()
 

@@ -6,6 +6,7 @@ import pytest
 
 from hedef.accounts.models import User
 from hedef.domain.accounts import totp
+from tests.helpers.accounts import PASSWORD
 
 
 @pytest.fixture(autouse=True)
@@ -16,7 +17,7 @@ def _second_factor_on(settings):
 def sign_in(client, username):
     return client.post(
         "/accounts/login/",
-        {"username": username, "password": "correct horse battery", "next": "/reporting/"},
+        {"username": username, "password": PASSWORD, "next": "/reporting/"},
     )
 
 

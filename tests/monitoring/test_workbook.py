@@ -9,7 +9,8 @@ from hedef.core.models import AuditEntry
 from hedef.domain.monitoring import workbook as rw
 from hedef.monitoring.actions import SubmissionSave
 from hedef.monitoring.models import Submission
-from tests.monitoring.conftest import ECONOMY, report, save
+from tests.gold_plans import ECONOMY
+from tests.helpers.monitoring import report, save
 
 
 @pytest.fixture
@@ -159,7 +160,7 @@ def test_a_workbook_of_another_cycle_is_refused(focal, cycle, more_users):
     import datetime
 
     from hedef.monitoring.actions import CycleOpen
-    from tests.monitoring.conftest import actor
+    from tests.helpers.monitoring import actor
 
     other = CycleOpen(
         actor=actor(more_users["operator_admin"]),

@@ -20,7 +20,8 @@ from hedef.monitoring.actions import (
 )
 from hedef.monitoring.errors import CycleClosed, NotPossible, SubmissionInvalid, SubmissionLocked
 from hedef.monitoring.models import Submission
-from tests.monitoring.conftest import ECONOMY, actor, complete_content, report, save
+from tests.gold_plans import ECONOMY
+from tests.helpers.monitoring import actor, complete_content, report, save
 
 
 def state(submission):
@@ -196,7 +197,7 @@ def test_review_threads_collect_replies_per_field(platform, people):
 
 
 def test_the_page_saves_then_submits(client, platform, people):
-    from tests.monitoring.conftest import form_data
+    from tests.helpers.monitoring import form_data
 
     client.force_login(people["focal_in"])
     url = platform.get_absolute_url()
@@ -213,7 +214,7 @@ def test_the_page_saves_then_submits(client, platform, people):
 
 
 def test_the_page_names_each_field_at_fault(client, platform, people):
-    from tests.monitoring.conftest import form_data
+    from tests.helpers.monitoring import form_data
 
     client.force_login(people["focal_in"])
     response = client.post(

@@ -11,7 +11,7 @@ from hedef.publishing.services import (
     FEEDBACK_SIGNING_SALT,
     feedback_form_token,
 )
-from tests.publishing.conftest import ECONOMY
+from tests.gold_plans import ECONOMY
 
 URL = reverse("publishing:measure", kwargs={"code": ECONOMY, "number": "8.1.1.1"})
 

@@ -11,7 +11,8 @@ from hedef.plans.models import Measure
 from hedef.publishing.models import Snapshot
 from hedef.publishing.services import snapshot_publish
 from hedef.publishing.snapshots import snapshot_data
-from tests.publishing.conftest import CYCLE, ECONOMY
+from tests.gold_plans import ECONOMY
+from tests.helpers.publishing import CYCLE
 
 
 def test_nothing_published_says_so(client, db):

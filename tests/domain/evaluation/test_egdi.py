@@ -18,6 +18,7 @@ from hedef.domain.evaluation.composite import (
     read_table,
 )
 from hedef.domain.evaluation.composite.definition import RankingSpec, RankOn
+from tests.fixtures import UN_EGOV_DIR
 
 EDITIONS = ("2020", "2022")
 # Published group thresholds, applied to the published EGDI.
@@ -40,10 +41,9 @@ def egdi():
 
 
 @pytest.fixture(scope="module")
-def tables(shared_dir, egdi):
-    folder = shared_dir / "reference" / "un-egov"
+def tables(egdi):
     return {
-        edition: read_table(folder / f"EGOV_DATA_{edition}.csv", egdi.columns)
+        edition: read_table(UN_EGOV_DIR / f"EGOV_DATA_{edition}.csv", egdi.columns)
         for edition in EDITIONS
     }
 

@@ -13,6 +13,7 @@ from hedef.domain.evaluation.composite import (
 from hedef.domain.evaluation.errors import InvalidIndexDefinition, UnreadableTable
 from hedef.domain.evaluation.readiness import readiness_table
 from hedef.domain.evaluation.rollup import GroupBy, MeasureRecord, rollup
+from tests.fixtures import UN_EGOV_DIR
 
 DUE = date(2026, 1, 31)
 
@@ -66,12 +67,8 @@ def test_readiness_rating_ranks_the_agencies():
     assert result.excluded == ()
 
 
-def test_main_loads_both_files_and_returns_json(shared_dir):
-    data = main(
-        builtin_index_path("egdi"),
-        shared_dir / "reference" / "un-egov" / "EGOV_DATA_2022.csv",
-        draws=50,
-    )
+def test_main_loads_both_files_and_returns_json():
+    data = main(builtin_index_path("egdi"), UN_EGOV_DIR / "EGOV_DATA_2022.csv", draws=50)
     assert data["index"] == "egdi"
     assert data["edition"] == "2022"
     azerbaijan = next(row for row in data["rows"] if row["unit"] == "Azerbaijan")

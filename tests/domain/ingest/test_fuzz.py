@@ -9,7 +9,6 @@ format's schema and consistency checks.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,17 +16,15 @@ from hypothesis import strategies as st
 
 from hedef.domain.ingest import IngestionError, TableRow, parse_text, plan_from_rows
 from hedef.domain.plans.interchange import dumps, loads
+from tests.fixtures import SAMPLES, sample_document
 
-SAMPLES = ["001_53070439b15b0152", "002_342d9e6260cb9729"]
+pytestmark = pytest.mark.slow  # hundreds of examples each
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module")
-def sample_lines(shared_dir: Path) -> list[list[str]]:
-    return [
-        (shared_dir / "seeds" / f"{name}.txt").read_text(encoding="utf-8").split("\n")
-        for name in SAMPLES
-    ]
+def sample_lines() -> list[list[str]]:
+    return [sample_document(name).read_text(encoding="utf-8").split("\n") for name in SAMPLES]
 
 
 def parse_or_refuse(text: str) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,8 +15,8 @@ import pytest
 from hedef.domain.ingest import parse_text
 from hedef.domain.ingest.gold import to_gold
 from hedef.domain.ingest.scoring import format_scores, score
+from tests.fixtures import SAMPLES, gold_path, sample_document
 
-SAMPLES = ["001_53070439b15b0152", "002_342d9e6260cb9729"]
 THRESHOLDS = {
     # field: lowest acceptable mean over the gold measures
     "number": 0.99,
@@ -32,9 +31,9 @@ THRESHOLDS = {
 
 
 @pytest.fixture(scope="module", params=SAMPLES)
-def scores(request: pytest.FixtureRequest, shared_dir: Path) -> dict[str, Any]:
-    text = (shared_dir / "seeds" / f"{request.param}.txt").read_text(encoding="utf-8")
-    gold = json.loads((shared_dir / "gold" / f"{request.param}.json").read_text(encoding="utf-8"))
+def scores(request: pytest.FixtureRequest) -> dict[str, Any]:
+    text = sample_document(request.param).read_text(encoding="utf-8")
+    gold = json.loads(gold_path(request.param).read_text(encoding="utf-8"))
     parsed = parse_text(
         text,
         file_name=f"{request.param}.txt",

@@ -7,38 +7,25 @@ text (no catalogue is involved), which the assertions rely on.
 
 from __future__ import annotations
 
-import contextlib
 import io
-from collections.abc import Iterator
 
 import pdfplumber
 import pytest
 from docx import Document
 
-from hedef.domain.core import i18n
 from hedef.domain.reports import assemble, render_docx, render_html, render_pdf
 from tests.domain.reports.sample_report import consolidated, report_for, sample_report
-
-
-@contextlib.contextmanager
-def untranslated() -> Iterator[None]:
-    """Messages in their source language, whatever translator the Django shell installed."""
-    saved = i18n._translate
-    i18n._translate = str
-    try:
-        yield
-    finally:
-        i18n._translate = saved
+from tests.helpers.translation import untranslated
 
 
 @pytest.fixture(scope="session")
-def data_az(shared_dir):
-    return sample_report(shared_dir, language="az")
+def data_az():
+    return sample_report(language="az")
 
 
 @pytest.fixture(scope="session")
-def data_en(shared_dir):
-    return sample_report(shared_dir, language="en")
+def data_en():
+    return sample_report(language="en")
 
 
 @pytest.fixture(scope="session")
@@ -97,11 +84,12 @@ def docx_en(report_en):
 
 
 @pytest.fixture(scope="session")
-def consolidated_data(shared_dir, data_az):
+def consolidated_data(data_az):
     """The Digital Economy Strategy with the Digital Development Concept, one cycle."""
+    from tests.fixtures import gold_path
     from tests.gold_plans import plan_from_gold
 
-    concept = plan_from_gold(shared_dir / "gold/001_53070439b15b0152.json", shared_dir / "seeds")
+    concept = plan_from_gold(gold_path("001_53070439b15b0152"))
     return consolidated(data_az, report_for(concept, language="az"))
 
 

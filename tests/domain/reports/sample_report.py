@@ -1,7 +1,7 @@
 """A realistic report input: the Digital Economy Strategy 2026–2029 at the end of 2028.
 
 The plan is the real one (50 measures, 3 goals, 9 directions, 7 headline
-indicators, from the gold annotation in the shared folder); everything about its
+indicators, from its gold annotation in tests/fixtures/gold); everything about its
 implementation is invented, deterministically (a seeded generator), and then
 evaluated with the evaluation core exactly as the shell will: measure statuses,
 roll-ups by goal, direction and agency, forecasts, progress statuses,
@@ -49,9 +49,10 @@ from hedef.domain.reports.adapters import (
     readiness_rows,
     timeliness_rows,
 )
+from tests.fixtures import gold_path
 from tests.gold_plans import plan_from_gold
 
-GOLD = "gold/002_342d9e6260cb9729.json"
+STRATEGY_STEM = "002_342d9e6260cb9729"
 REPO = Path(__file__).resolve().parents[3]
 AS_OF = 2029.0  # the end of 2028: the annual cycle 2028 has closed
 CYCLE_START, CYCLE_END, CYCLE_DUE = date(2028, 1, 1), date(2028, 12, 31), date(2029, 1, 31)
@@ -85,14 +86,14 @@ TEXTS = {
 }
 
 
-def load_strategy(shared_dir: Path) -> Strategy:
+def load_strategy() -> Strategy:
     """The Digital Economy Strategy from the gold annotation."""
-    return plan_from_gold(shared_dir / GOLD, shared_dir / "seeds")
+    return plan_from_gold(gold_path(STRATEGY_STEM))
 
 
-def sample_report(shared_dir: Path, *, language: str = "az", draws: int = 1000) -> ReportData:
+def sample_report(*, language: str = "az", draws: int = 1000) -> ReportData:
     """The full report input for the annual cycle 2028, in ``language`` ("az" or "en")."""
-    strategy = load_strategy(shared_dir)
+    strategy = load_strategy()
     return report_for(strategy, language=language, draws=draws)
 
 

@@ -19,7 +19,7 @@ from hedef.domain.reports.model import (
     Paragraph,
     RowKind,
 )
-from tests.domain.reports.conftest import untranslated
+from tests.helpers.translation import untranslated
 
 SINGLE_ORDER = [
     "summary",

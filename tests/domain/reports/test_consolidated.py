@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from docx import Document
 
 from hedef.domain.reports import render_docx, render_html
@@ -28,6 +29,7 @@ def test_each_strategy_opens_with_its_act_and_figures(consolidated_report, conso
     assert any(isinstance(block, KeyFiguresBlock) for block in intro.blocks)
 
 
+@pytest.mark.slow
 def test_consolidated_report_renders_as_html_and_docx(consolidated_report, consolidated_data):
     html = render_html(consolidated_report)
     for section in consolidated_data.sections:

@@ -12,6 +12,8 @@ from PIL import Image
 
 from hedef.domain.reports.formatting import format_share
 
+pytestmark = pytest.mark.slow  # each language's Word file takes a second or more to render
+
 MEASURE_HEADER = [
     "No.",
     "Measure",

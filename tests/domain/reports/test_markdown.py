@@ -128,6 +128,7 @@ _LINES = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=1000)
 @given(_LINES)
 def test_any_markdown_ends_and_keeps_every_word(lines):

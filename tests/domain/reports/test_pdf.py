@@ -16,13 +16,10 @@ from PIL import Image
 from hedef.domain.reports import FontsMissing
 from hedef.domain.reports.fonts import AZERBAIJANI_LETTERS, covers, find_fonts
 from hedef.domain.reports.formatting import format_share
+from tests.helpers.pdf_text import figure_box_text, flat
 
+pytestmark = pytest.mark.slow  # each language's PDF takes seconds to render
 A4 = (595.3, 841.9)  # points
-
-
-def flat(text: str) -> str:
-    """Text with every run of white space as one space: lines wrap anywhere."""
-    return " ".join(text.split())
 
 
 def test_pdf_is_a4_with_landscape_pages_for_the_measures(pdf_az):
@@ -52,18 +49,6 @@ def test_strategy_title_and_azerbaijani_words_read_back_intact(pdf_text_az, data
     ):
         assert word in text, word
     assert "Ə" in pdf_text_az[0] or "Ə" in text
-
-
-def figure_box_text(page, label: str) -> str:
-    """The text of the key-figure box whose label starts with ``label``'s first word."""
-    first = label.split()[0]
-    for word in page.extract_words():
-        if word["text"] == first:
-            box = page.crop((word["x0"] - 2, word["top"] - 2, word["x0"] + 95, word["top"] + 75))
-            text = flat(box.extract_text() or "")
-            if text.startswith(label):
-                return text
-    raise AssertionError(f"no key figure labelled {label!r}")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,10 @@
-import pytest
+"""A published portal snapshot of the sample strategies, with a few measure states."""
 
-from hedef.publishing.services import snapshot_publish
-from hedef.publishing.snapshots import snapshot_data
+from __future__ import annotations
+
+from typing import Any
+
+from tests.gold_plans import ECONOMY
 
 CYCLE = {
     "key": "2026-s1",
@@ -12,12 +15,13 @@ CYCLE = {
     "published_at": "2026-07-20T10:00:00+04:00",
     "audit_head": "ab" * 32,
 }
-ECONOMY = "digital-economy-2026-2029"
 
 
-@pytest.fixture
-def published(loaded_plans):
-    """One published snapshot with a few measure states and an indicator series."""
+def publish_sample_snapshot() -> Any:
+    """Publish ``CYCLE``'s snapshot (the sample plans must be loaded) and return it."""
+    from hedef.publishing.services import snapshot_publish
+    from hedef.publishing.snapshots import snapshot_data
+
     data = snapshot_data(
         cycle=CYCLE,
         measure_states={
