@@ -5,9 +5,13 @@ The material they are built from is in the repository (``tests/fixtures``).
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
+from tests.gold_plans import CONCEPT, ECONOMY
 from tests.helpers.accounts import make_user
+from tests.helpers.monitoring import AFTER_DUE, DUE, actor, report
 
 
 @pytest.fixture(scope="session")
@@ -67,15 +71,6 @@ def published(loaded_plans):
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing():
-    """Real hashing costs a third of a second per account; tests need many accounts."""
-    from django.test import override_settings
-
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-        yield
-
-
-@pytest.fixture(autouse=True)
 def _default_language():
     """A request that switched language must not leak it into the next test."""
     from django.utils import translation
@@ -97,7 +92,7 @@ def _empty_cache():
 def _operators_without_second_factor(settings):
     """Most tests sign operators in with ``force_login``, which skips the TOTP step.
 
-    The second factor has its own tests (tests/monitoring/test_two_factor.py), which
+    The second factor has its own tests (tests/accounts/test_two_factor.py), which
     switch it back on.
     """
     settings.HEDEF_OPERATOR_TOTP = False
@@ -111,3 +106,64 @@ def english(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def late(monkeypatch):
+    """Move "today" past the cycle's due date."""
+    from hedef.monitoring import selectors
+
+    monkeypatch.setattr(selectors, "today", lambda: AFTER_DUE)
+
+
+@pytest.fixture
+def more_users(users):
+    """The demo's accounts plus a focal person of an agency with nothing to do with 8.1.1.1."""
+    from hedef.accounts.models import Role
+
+    return {**users, "focal_etn": make_user("focal3", Role.FOCAL_PERSON, "etn")}
+
+
+@pytest.fixture
+def cycle(loaded_plans, more_users):
+    """Economy and Concept, 2026 H1; İN also reports the headline indicator 4.1.1."""
+    from hedef.monitoring.actions import CycleOpen
+    from hedef.monitoring.models import IndicatorReporter
+    from hedef.plans.models import Strategy
+
+    IndicatorReporter.objects.create(
+        strategy=Strategy.objects.get(code=ECONOMY),
+        indicator_number="4.1.1",
+        agency=more_users["focal_in"].agency,
+    )
+    return CycleOpen(
+        actor=actor(more_users["operator_analyst"]),
+        label="2026, I yarımil",
+        kind="semi_annual",
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 6, 30),
+        due_date=DUE,
+        strategies=list(Strategy.objects.filter(code__in=[ECONOMY, CONCEPT])),
+    ).execute()
+
+
+@pytest.fixture
+def platform(cycle):
+    """Economy 8.1.1.1: İN reports, RİNN, AİH and XRİTDX contribute; two numeric targets."""
+    return report(cycle, ECONOMY, "8.1.1.1")
+
+
+@pytest.fixture
+def at_end_of_2026(portfolio):
+    """The evaluation date at the end of the 2026-S2 cycle (2027.0)."""
+    from hedef.evaluation.selectors import evaluation_date
+
+    return evaluation_date(cycle=portfolio["cycles"]["c3"])
+
+
+@pytest.fixture
+def after_due(portfolio):
+    """1 February 2027: the 2026-S2 reports, due on 15 January, count for timeliness too."""
+    from hedef.evaluation.selectors import evaluation_date
+
+    return evaluation_date(today=datetime.date(2027, 2, 1))

@@ -1,6 +1,6 @@
 """Monitoring steps the tests take: actors, finding a report, saving and submitting it.
 
-The cycle of the monitoring fixtures (tests/monitoring/conftest.py) is due on ``DUE``;
+The cycle of the ``cycle`` fixture (tests/conftest.py) is due on ``DUE``;
 tests run "before" it unless they move the clock.
 """
 
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
+
+import pytest
 
 DUE = datetime.date(2026, 7, 15)
 BEFORE_DUE = datetime.date(2026, 7, 1)
@@ -75,3 +77,24 @@ def form_data(submission: Any, **changes: str) -> dict[str, Any]:
     }
     data.update(changes)
     return data
+
+
+# Autouse fixtures of the folders whose tests sign in and write submissions
+# (monitoring, accounts, core); each folder's conftest.py imports them.
+@pytest.fixture(autouse=True)
+def _english(client):
+    """Messages are asserted in English, the source language, so that they hold however
+    far the Azerbaijani and Russian catalogues have got."""
+    from django.utils import translation
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _media_and_clock(settings, tmp_path, monkeypatch):
+    """Evidence goes to a temporary folder; "today" is before the cycle's due date."""
+    from hedef.monitoring import selectors
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    monkeypatch.setattr(selectors, "today", lambda: BEFORE_DUE)
