@@ -9,6 +9,7 @@ from hedef.core.models import AuditEntry
 from hedef.domain.monitoring import workbook as rw
 from hedef.monitoring.actions import SubmissionSave
 from hedef.monitoring.models import Submission
+from tests.fixtures.hostile import billion_laughs
 from tests.monitoring.conftest import ECONOMY, report, save
 
 
@@ -163,6 +164,14 @@ def test_a_malformed_file_is_refused_naming_it(focal, cycle, data):
     response = upload(focal, cycle, data, name="bad.xlsx")
     assert response.status_code == 400
     assert response.context["refused"] == "bad.xlsx is not a readable Excel workbook."
+
+
+def test_a_workbook_whose_xml_expands_entities_is_refused_naming_it(focal, cycle):
+    """A "billion laughs" file gets the documented refusal, not a server error."""
+    data = billion_laughs(download(focal, cycle), "xl/worksheets/sheet3.xml")
+    response = upload(focal, cycle, data, name="lol.xlsx")
+    assert response.status_code == 400
+    assert "lol.xlsx declares XML entities" in response.context["refused"]
 
 
 def test_an_oversized_file_is_refused_before_reading(focal, cycle, settings):
