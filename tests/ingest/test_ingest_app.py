@@ -14,6 +14,7 @@ from hedef.ingest.models import ReviewDraft
 from hedef.ingest.services import DraftConflict, document_ingest, draft_accept, draft_correct
 from hedef.plans.models import PlanVersion, Strategy
 from tests.fixtures import SAMPLE_DOCUMENTS_DIR, gold_path
+from tests.fixtures.hostile import billion_laughs
 
 CONCEPT_FILE = "001_53070439b15b0152.txt"
 ECONOMY_FILE = "002_342d9e6260cb9729.txt"
@@ -92,6 +93,22 @@ def test_review_screen_marks_low_confidence_fields_beside_source_lines(client, u
     assert 'name="f:measures.0.title"' in html
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_a_unicode_text_document_from_windows_is_read_with_its_source_lines(
+    client, users, economy_text, encoding
+):
+    """Notepad's "Unicode" (UTF-16 with a BOM) reads like UTF-8, source lines included."""
+    client.force_login(users["operator_analyst"])
+    data = economy_text.decode("utf-8").encode(encoding)
+    response = _upload(client, data, ECONOMY_FILE)
+    assert response.status_code == 302
+    draft = ReviewDraft.objects.get()
+    assert draft.source_text == economy_text.decode("utf-8")
+    page = client.get(response.url)
+    assert page.status_code == 200
+    assert all(m.source for m in page.context["measures"])
+
+
 def test_corrections_are_saved_and_accepted(client, users, economy_text):
     client.force_login(users["operator_admin"])
     draft_url = _upload(client, economy_text, ECONOMY_FILE).url
@@ -128,12 +145,24 @@ def test_two_reviewers_saving_at_once_the_second_is_refused(registry, economy_te
 
 
 # (content, file name) of inputs that are not strategies: each refused, nothing stored
+def _workbook_with_entities():
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    book = Workbook()
+    book.active["A1"] = "Strategiya"
+    book.save(buffer)
+    return billion_laughs(buffer.getvalue(), "xl/worksheets/sheet1.xml")
+
+
 BAD = [
     (b"", "empty.txt"),
     (b"\x00\x01\x02\xff" * 500, "garbage.bin"),
     (b"This is an English memo about budgets. " * 40, "memo.txt"),
     (b"%PDF-1.4 broken", "broken.pdf"),
     (b"PK\x03\x04 not really a zip", "fake.docx"),
+    (b"\xff\xfe" + "Strategiya".encode("utf-16-le") + b"\x00", "broken-unicode.txt"),
+    (_workbook_with_entities(), "billion-laughs.xlsx"),
 ]
 
 

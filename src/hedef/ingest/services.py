@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from hedef.domain.ingest.documents import document_sha256, read_document
 from hedef.domain.ingest.model import ParsedPlan
 from hedef.domain.ingest.review import apply_edits
+from hedef.domain.ingest.sniff import decode_text, detect_format
 from hedef.domain.plans import interchange
 from hedef.ingest.models import ReviewDraft
 from hedef.plans.models import PlanVersion
@@ -58,8 +59,9 @@ def document_ingest(
         return IngestOutcome(parsed=None, draft=None, already_loaded=loaded)
     parsed = read_document(data, file_name)
     source_text = ""
-    if parsed.source_lines:
-        source_text = data.decode("utf-8-sig", errors="replace")
+    if parsed.source_lines and detect_format(data, file_name) == "text":
+        # A PDF's or DOCX's source lines are table rows, not lines of the file's bytes.
+        source_text = decode_text(data, file_name)
     draft = ReviewDraft.objects.create(
         file_name=file_name,
         sha256=digest,

@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from hedef.agencies.models import Agency
 from hedef.domain.core.text import az_sort_key
 from hedef.domain.monitoring.submissions import (
+    COMMENT_MAX_LENGTH,
+    CONTRIBUTION_MAX_LENGTH,
+    TEXT_LIMITS,
     DeviationReason,
     ProgressStatus,
     RiskLevel,
@@ -26,6 +29,11 @@ from hedef.monitoring.models import Submission
 from hedef.plans.models import Strategy
 
 BLANK = [("", "—")]
+
+
+def text_area(rows: int, limit: int) -> forms.Textarea:
+    """A text box the browser holds to ``limit`` characters; the action checks it again."""
+    return forms.Textarea(attrs={"rows": rows, "maxlength": limit})
 
 
 class DateInput(forms.DateInput):
@@ -98,11 +106,16 @@ class SubmissionForm(forms.Form):
     def _indicator_fields(self) -> None:
         self.fields["indicator_value"] = forms.FloatField(label=_("Value"), required=False)
         self.fields["narrative"] = forms.CharField(
-            label=_("Note on the value"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+            label=_("Note on the value"),
+            required=False,
+            widget=text_area(3, TEXT_LIMITS["narrative"]),
         )
 
     def _measure_fields(self, submission: Submission) -> None:
-        text = {"required": False, "widget": forms.Textarea(attrs={"rows": 4})}
+
+        def text(key: str) -> dict[str, Any]:
+            return {"required": False, "widget": text_area(4, TEXT_LIMITS[key])}
+
         self.fields.update(
             {
                 "progress_status": forms.ChoiceField(
@@ -121,9 +134,15 @@ class SubmissionForm(forms.Form):
                     min_value=0,
                     max_value=100,
                 ),
-                "narrative": forms.CharField(label=FIELD_LABELS[SubmissionField.NARRATIVE], **text),
-                "obstacles": forms.CharField(label=FIELD_LABELS[SubmissionField.OBSTACLES], **text),
-                "remedy": forms.CharField(label=FIELD_LABELS[SubmissionField.REMEDY], **text),
+                "narrative": forms.CharField(
+                    label=FIELD_LABELS[SubmissionField.NARRATIVE], **text("narrative")
+                ),
+                "obstacles": forms.CharField(
+                    label=FIELD_LABELS[SubmissionField.OBSTACLES], **text("obstacles")
+                ),
+                "remedy": forms.CharField(
+                    label=FIELD_LABELS[SubmissionField.REMEDY], **text("remedy")
+                ),
                 "deviation_reason": forms.ChoiceField(
                     label=_("Reason for the deviation"),
                     choices=BLANK + choices.DeviationReason.choices,
@@ -132,7 +151,9 @@ class SubmissionForm(forms.Form):
                 "deviation_risk": forms.ChoiceField(
                     label=_("Risk"), choices=BLANK + choices.RiskLevel.choices, required=False
                 ),
-                "corrective_action": forms.CharField(label=_("Corrective action"), **text),
+                "corrective_action": forms.CharField(
+                    label=_("Corrective action"), **text("corrective_action")
+                ),
                 "expected_date": forms.DateField(
                     label=_("New expected date"), required=False, widget=DateInput
                 ),
@@ -187,7 +208,7 @@ class ReturnForm(forms.Form):
     general = forms.CharField(
         label=_("Comment on the whole report"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=text_area(3, COMMENT_MAX_LENGTH),
         help_text=_("Alone, it returns the whole report for correction."),
     )
 
@@ -195,7 +216,7 @@ class ReturnForm(forms.Form):
         super().__init__(*args, **kwargs)
         for key, label in fields:
             self.fields[f"field__{key}"] = forms.CharField(
-                label=label, required=False, widget=forms.Textarea(attrs={"rows": 2})
+                label=label, required=False, widget=text_area(2, COMMENT_MAX_LENGTH)
             )
 
     def comments(self) -> dict[str, str]:
@@ -206,14 +227,14 @@ class ReturnForm(forms.Form):
 
 class CommentForm(forms.Form):
     field = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
-    text = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(label=_("Reply"), widget=text_area(2, COMMENT_MAX_LENGTH))
 
 
 class ContributionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     text = forms.CharField(
         label=_("Our contribution"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=text_area(4, CONTRIBUTION_MAX_LENGTH),
         help_text=_(
             "What your agency did for this measure in the period; the lead agency sees it."
         ),

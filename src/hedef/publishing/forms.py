@@ -23,5 +23,8 @@ class ModerationForm(forms.Form):
         choices=[("publish", _("Publish")), ("reject", _("Reject"))], label=_("Decision")
     )
     answer = forms.CharField(
-        label=_("Public answer"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Public answer"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

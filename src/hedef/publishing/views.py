@@ -356,6 +356,9 @@ def moderation(request: HttpRequest) -> HttpResponse:
             )
             messages.success(request, _("The comment was moderated."))
             return redirect("publishing:moderation")
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     pending = Feedback.objects.filter(status=Feedback.Status.PENDING).order_by("created_at")
     recent = Feedback.objects.exclude(status=Feedback.Status.PENDING).order_by("-moderated_at")[:20]
     return render(

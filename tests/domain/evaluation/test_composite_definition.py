@@ -75,6 +75,16 @@ ERRORS = [
         "normalisation",
     ),
     ({"indicators": [{"key": "a", "goalposts": [1, 0]}]}, "lower must be below upper", "goalposts"),
+    (
+        {"indicators": [{"key": "a", "weight": 3}, {"key": "b", "weight": 1}]},
+        "indicator 'a' has a weight, but weighting is 'equal' and ignores it",
+        "weighting",
+    ),
+    (
+        {"indicators": [{"key": "a", "weight": 3}, {"key": "b"}], "weighting": "pca"},
+        "weighting is 'pca' and ignores it",
+        "weighting",
+    ),
 ]
 
 
@@ -129,3 +139,14 @@ def test_column_mapping_rejects_unknown_decimal_mark(tmp_path):
     path.write_text("unit: Name\nindicators: {a: A}\ndecimal: ';'\n", encoding="utf-8")
     with pytest.raises(InvalidIndexDefinition, match="decimal"):
         load_column_mapping(path)
+
+
+def test_weights_are_honoured_where_a_budget_is_drawn():
+    """Weights are allowed when budget weighting is the choice or one of the draws."""
+    weighted = [{"key": "a", "weight": 3}, {"key": "b", "weight": 1}]
+    drawn = parse_index_definition(
+        {"key": "x", "indicators": weighted, "uncertainty": {"weighting": ["equal", "budget"]}}
+    )
+    assert drawn.weighting is Weighting.EQUAL
+    budget = parse_index_definition({"key": "x", "indicators": weighted, "weighting": "budget"})
+    assert [spec.weight for spec in budget.indicators] == [3.0, 1.0]

@@ -94,3 +94,11 @@ def test_main_reports_bad_files(tmp_path):
         main(index, tmp_path / "data.csv")
     with pytest.raises(UnreadableTable, match="cannot be read"):
         main(builtin_index_path("egdi"), tmp_path / "absent.csv")
+
+
+def test_an_infinite_input_is_refused_not_ranked_as_nan():
+    """The Python entry refuses inf as the CSV path does, naming the unit and the column."""
+    with pytest.raises(UnreadableTable) as raised:
+        readiness_table(rollup(RECORDS, by=GroupBy.LEAD_AGENCY), attainment={"ETN": float("inf")})
+    assert (raised.value.params["unit"], raised.value.params["column"]) == ("ETN", "attainment")
+    assert "'ETN', column 'attainment'" in str(raised.value)

@@ -126,3 +126,28 @@ def test_table_from_rows():
     assert table.units == ("RİNN", "ETN")
     assert table.column("a").tolist() == [1.0, 2.0]
     assert math.isnan(table.values[0, 1])
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(math.inf, "inf"), (-math.inf, "-inf"), ("1e999", "'1e999'"), ("çox", "'çox'")],
+    ids=repr,
+)
+def test_table_from_rows_refuses_what_is_not_a_finite_number(value, shown):
+    with pytest.raises(UnreadableTable) as raised:
+        table_from_rows(
+            [{"agency": "RİNN", "a": 1.0}, {"agency": "ETN", "a": value}],
+            unit="agency",
+            columns=("a",),
+        )
+    assert str(raised.value) == f"'ETN', column 'a': {shown} is not a finite number"
+
+
+def test_table_from_rows_names_a_record_without_its_unit():
+    with pytest.raises(UnreadableTable, match="record 2 has no 'agency'"):
+        table_from_rows([{"agency": "RİNN"}, {"a": 1.0}], unit="agency", columns=("a",))
+
+
+def test_nan_from_rows_is_a_missing_value():
+    table = table_from_rows([{"agency": "RİNN", "a": math.nan}], unit="agency", columns=("a",))
+    assert math.isnan(table.values[0, 0])

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from hedef.domain.monitoring.submissions import (
+    TEXT_LIMITS,
     ChangeNotAllowed,
     InvalidCycle,
     InvalidTransition,
@@ -200,3 +201,23 @@ def test_a_returned_field_can_change_and_others_cannot():
     with pytest.raises(ChangeNotAllowed) as caught:
         check_changes_allowed({"narrative", "stage"}, {"narrative"})
     assert caught.value.code == "field_locked" and caught.value.params == {"field": "stage"}
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("narrative", "What was done"),
+        ("obstacles", "Obstacles and risks"),
+        ("remedy", "Remedy proposed"),
+        ("corrective_action", "Corrective action"),
+    ],
+)
+def test_every_text_field_has_a_length_limit_named_in_the_message(key, label):
+    """One rule for the page, the workbook and the API: the limit is a draft's check too."""
+    limit = TEXT_LIMITS[key]
+    at_limit = SubmissionContent(**{key: "ə" * limit})
+    assert check_content(at_limit, measure_start=2026, cycle_start=H1_2026[0]) == []
+    over = SubmissionContent(**{key: "ə" * (limit + 1)})
+    [issue] = check_content(over, measure_start=2026, cycle_start=H1_2026[0])
+    assert (issue.field, issue.code) == (key, "text_too_long")
+    assert issue.message == (f"“{label}” is {limit + 1} characters long; it takes at most {limit}.")

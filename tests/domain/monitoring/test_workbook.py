@@ -17,6 +17,7 @@ from hedef.domain.monitoring.submissions import (
     SubmissionState,
 )
 from hedef.domain.plans.model import Stage
+from tests.fixtures.hostile import billion_laughs
 
 KEY = b"test-key"
 MAX = 5 * 2**20
@@ -241,3 +242,37 @@ def test_a_zip_bomb_is_refused():
     with pytest.raises(rw.WorkbookRefused) as caught:
         read(buffer.getvalue())
     assert caught.value.code == "too_large"
+
+
+def test_a_workbook_whose_xml_expands_entities_is_refused_naming_the_file(workbook):
+    """A "billion laughs" sheet is refused with its own message, never a crash or 3 GB."""
+    with pytest.raises(rw.WorkbookRefused) as caught:
+        read(billion_laughs(workbook, "xl/worksheets/sheet3.xml"))
+    assert caught.value.code == "unsafe_xml"
+    assert "hesabat.xlsx" in str(caught.value)
+
+
+# Text a spreadsheet program would run, or that trimming would change.
+FORMULA_LIKE = ['=HYPERLINK("x")', "+1", "-2 days", "@SUM(A1)", "\tx", "\rx"]
+
+
+@pytest.mark.parametrize("text", FORMULA_LIKE, ids=repr)
+def test_formula_like_text_is_written_as_text_and_read_back_unchanged(text):
+    """Every text cell is a string cell; a round trip keeps every character of every field."""
+    content = SubmissionContent(narrative=text, obstacles=text, remedy=text, corrective_action=text)
+    original = spec()
+    line = dataclasses.replace(original.measures[0], title=text, content=content, targets=())
+    indicator = dataclasses.replace(original.indicators[0], name=text, note=text)
+    data = rw.build_workbook(
+        dataclasses.replace(original, agency_name=text, measures=(line,), indicators=(indicator,)),
+        key=KEY,
+    )
+    book = load_workbook(io.BytesIO(data))
+    written = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert [c.coordinate for c in written if c.data_type == "f"] == []
+    reading = read(data)
+    assert reading.issues == []
+    entry = reading.measures[0]
+    assert [entry.values[key] for key in ("narrative", "obstacles", "remedy")] == [text] * 3
+    assert entry.values["corrective_action"] == text
+    assert reading.indicators[0].note == text

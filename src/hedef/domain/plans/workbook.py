@@ -9,7 +9,6 @@ same schema, so a workbook and its JSON twin always agree.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hedef.domain.core.i18n import gettext as _
+from hedef.domain.core.spreadsheets import READ_ERRORS, declares_entities, write_cell
 from hedef.domain.plans import interchange
 from hedef.domain.plans.model import Strategy
 
@@ -184,7 +184,7 @@ def _write_sheet(
     sheet: Worksheet, columns: list[tuple[str, str, str]], rows: list[dict[str, Any]]
 ) -> None:
     for index, (_key, heading, english) in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=heading)
+        cell = write_cell(sheet, 1, index, heading)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DCE6F1")
         cell.comment = Comment(english, "Hədəf")
@@ -194,7 +194,7 @@ def _write_sheet(
             sheet.column_dimensions[get_column_letter(key_index)].width = 50
     for row_index, row in enumerate(rows, start=2):
         for index, (key, _heading, _english) in enumerate(columns, start=1):
-            value_cell = sheet.cell(row=row_index, column=index, value=row.get(key))
+            value_cell = write_cell(sheet, row_index, index, row.get(key))
             value_cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
 
@@ -203,16 +203,26 @@ def plan_from_workbook(data: bytes) -> Strategy:
     """Read a plan workbook; errors name the sheet, row and column at fault."""
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        missing = [name for name in SHEETS if name not in book.sheetnames]
+        if missing:
+            raise WorkbookError(
+                _("The workbook has no sheet named “%(sheet)s”.") % {"sheet": missing[0]}
+            )
+        # A read-only workbook parses each sheet while its rows are read.
+        sheets = {
+            name: list(_read_sheet(book[name], name, columns)) for name, columns in SHEETS.items()
+        }
+    except WorkbookError:
+        raise
+    except READ_ERRORS as error:
+        if declares_entities(error):
+            raise WorkbookError(
+                _(
+                    "The workbook declares XML entities, which an Excel workbook never does "
+                    "(they can expand to gigabytes); it is refused."
+                )
+            ) from error
         raise WorkbookError(_("The file is not a readable Excel workbook.")) from error
-    missing = [name for name in SHEETS if name not in book.sheetnames]
-    if missing:
-        raise WorkbookError(
-            _("The workbook has no sheet named “%(sheet)s”.") % {"sheet": missing[0]}
-        )
-    sheets = {
-        name: list(_read_sheet(book[name], name, columns)) for name, columns in SHEETS.items()
-    }
     info = {row["key"]: row["value"] for _, row in sheets["Strategiya"]}
     unknown = set(info) - set(STRATEGY_FIELDS)
     if unknown:

@@ -16,7 +16,10 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from hedef.domain.core.spreadsheets import csv_text, write_row
+
 __all__ = [
+    "CSV_NOTE",
     "LICENSE",
     "TABLES",
     "DataTable",
@@ -44,6 +47,15 @@ LICENSE = {
     "title": "Creative Commons Attribution 4.0 International",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
+
+
+# How the CSV files differ from the data: said in the descriptor and on the open-data page.
+CSV_NOTE = (
+    "In the CSV files, a text value that starts with =, +, -, @, a tab or a carriage "
+    "return is written with a leading apostrophe (') so that spreadsheet programs do "
+    "not run it as a formula; numbers are written unchanged. The JSON and XLSX files "
+    "carry the text as it is."
+)
 
 
 @dataclass(frozen=True)
@@ -143,11 +155,14 @@ def snapshot_tables(snapshot: dict[str, Any]) -> tuple[DataTable, ...]:
 
 
 def _cell(value: Any) -> str:
+    """A CSV cell: numbers as numbers, text neutralised against formulas (see ``spreadsheets``)."""
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:g}" if value == value else ""
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return csv_text(str(value))
 
 
 def table_csv(table: DataTable) -> str:
@@ -165,20 +180,22 @@ def tables_xlsx(tables: tuple[DataTable, ...], snapshot: dict[str, Any]) -> byte
     assert info is not None
     info.title = "about"
     cycle = snapshot["cycle"]
-    for row in (
-        ("Hədəf open data",),
-        ("cycle", cycle["label"]),
-        ("published", cycle["published_at"]),
-        ("licence", LICENSE["title"], LICENSE["path"]),
+    for number, row in enumerate(
+        (
+            ("Hədəf open data",),
+            ("cycle", cycle["label"]),
+            ("published", cycle["published_at"]),
+            ("licence", LICENSE["title"], LICENSE["path"]),
+        ),
+        start=1,
     ):
-        info.append(list(row))
+        write_row(info, number, row)
     for table in tables:
         sheet = book.create_sheet(table.name)
-        sheet.append([name for name, _type, _description in table.fields])
-        for cell in sheet[1]:
+        for cell in write_row(sheet, 1, [name for name, _type, _description in table.fields]):
             cell.font = Font(bold=True)
-        for row in table.rows:
-            sheet.append(list(row))
+        for number, row in enumerate(table.rows, start=2):
+            write_row(sheet, number, row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -197,13 +214,14 @@ def sdmx_csv(snapshot: dict[str, Any], *, agency_id: str = "AZ_HEDEF") -> str:
         for indicator in strategy["indicators"]:
             for year, value in sorted(indicator["targets"].items()):
                 writer.writerow(
-                    [flow, "AZ", strategy["code"], indicator["number"], "TARGET", year,
-                     _cell(value), indicator["unit"]]
+                    [flow, "AZ", _cell(strategy["code"]), _cell(indicator["number"]), "TARGET",
+                     _cell(year), _cell(value), _cell(indicator["unit"])]
                 )  # fmt: skip
             for observation in indicator.get("observations", []):
                 writer.writerow(
-                    [flow, "AZ", strategy["code"], indicator["number"], "ACTUAL",
-                     observation["period"], _cell(observation["value"]), indicator["unit"]]
+                    [flow, "AZ", _cell(strategy["code"]), _cell(indicator["number"]), "ACTUAL",
+                     _cell(observation["period"]), _cell(observation["value"]),
+                     _cell(indicator["unit"])]
                 )  # fmt: skip
     return buffer.getvalue()
 
@@ -217,7 +235,7 @@ def datapackage(snapshot: dict[str, Any], tables: tuple[DataTable, ...], *, base
         "title": f"Hədəf — {cycle['label']}",
         "description": "Published state of Azerbaijan's digital-development strategies: "
         "measures with their status, headline indicators with targets and actual values, "
-        "and the agencies that execute them.",
+        "and the agencies that execute them. " + CSV_NOTE,
         "version": cycle["key"],
         "created": cycle["published_at"],
         "licenses": [LICENSE],

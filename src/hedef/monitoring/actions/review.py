@@ -12,7 +12,14 @@ from hedef.accounts.permissions import require
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
-from hedef.domain.monitoring.submissions import SubmissionField, Verb, audit_action, target_field
+from hedef.domain.monitoring.submissions import (
+    COMMENT_MAX_LENGTH,
+    SubmissionField,
+    Verb,
+    audit_action,
+    check_length,
+    target_field,
+)
 from hedef.monitoring.actions.base import advance, locked_submission, touch
 from hedef.monitoring.errors import NotPossible
 from hedef.monitoring.models import FieldComment, Submission
@@ -105,8 +112,9 @@ class SubmissionReturn(Action):
                 "comment_required",
                 _("Say what to correct: write a comment on the report or on a field."),
             )
-        for field in self.comments:
+        for field, text in self.comments.items():
             _check_field(submission, field)
+            check_length(_("Comment"), text, COMMENT_MAX_LENGTH)
         before = {"state": submission.state, "version": submission.version}
         touch(submission, self.actor)
         submission.state = state.value
@@ -150,6 +158,7 @@ class CommentAdd(Action):
         if not self.text.strip():
             raise NotPossible("comment_required", _("The comment is empty."))
         _check_field(self.submission, self.field)
+        check_length(_("Comment"), self.text.strip(), COMMENT_MAX_LENGTH)
         comment = _comment(self.submission, self.actor, self.field, self.text)
         audit_record(
             actor=self.actor,

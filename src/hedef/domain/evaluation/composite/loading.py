@@ -349,6 +349,15 @@ def _check_consistency(definition: IndexDefinition, location: str) -> None:
             "choose another normalisation",
             location=f"{location}: normalisation",
         )
+    weighted = [spec.key for spec in definition.indicators if spec.weight is not None]
+    if weighted and Weighting.BUDGET not in weightings:
+        raise InvalidIndexDefinition(
+            f"indicator {weighted[0]!r} has a weight, but weighting is "
+            f"{definition.weighting.value!r} and ignores it; use weighting 'budget' "
+            "(or list it under uncertainty: weighting) or remove the weights",
+            location=f"{location}: weighting",
+            indicator=weighted[0],
+        )
     if Weighting.BUDGET in weightings:
         unweighted = [spec.key for spec in definition.indicators if spec.weight is None]
         if unweighted:

@@ -57,10 +57,30 @@ def prepare(definition: IndexDefinition, table: IndexTable) -> Prepared:
             f"the table has no column for indicator {absent[0]!r}", indicator=absent[0]
         )
     columns = [table.columns.index(spec.key) for spec in definition.indicators]
-    values, keep = impute(table.values[:, columns], definition.missing)
+    selected = table.values[:, columns]
+    infinite = np.argwhere(np.isinf(selected))
+    if infinite.size:
+        row, column = (int(index) for index in infinite[0])
+        key = definition.indicators[column].key
+        raise InvalidInput(
+            f"{table.units[row]!r} has an infinite value of indicator {key!r}; "
+            "every score it touched would be NaN",
+            unit=table.units[row],
+            indicator=key,
+        )
+    values, keep = impute(selected, definition.missing)
     units = tuple(unit for unit, kept in zip(table.units, keep, strict=True) if kept)
     if not units:
-        raise InvalidInput("no unit has the data needed to compute the index")
+        missing = np.isnan(selected).sum(axis=0)
+        worst = int(missing.argmax())
+        key = definition.indicators[worst].key
+        raise InvalidInput(
+            f"no unit has the data needed to compute the index: {int(missing[worst])} of "
+            f"{len(table.units)} units have no value of indicator {key!r} "
+            f"(missing data: {definition.missing})",
+            indicator=key,
+            missing=int(missing[worst]),
+        )
     specs = definition.indicators
     return Prepared(
         units=units,

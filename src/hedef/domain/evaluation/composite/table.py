@@ -58,10 +58,29 @@ def table_from_rows(
     columns: Sequence[str],
     edition: str | None = None,
 ) -> IndexTable:
-    """Build a table from plain records such as ``{"agency": "RİNN", "timeliness": 0.8}``."""
-    units = tuple(str(row[unit]) for row in rows)
+    """Build a table from plain records such as ``{"agency": "RİNN", "timeliness": 0.8}``.
+
+    A missing key, ``None`` or NaN is a missing value, as in :func:`read_table`.
+
+    Raises:
+        UnreadableTable: a record without its unit, or a value that is not a finite
+            number (an infinity would make every score it touches NaN), naming the
+            unit and the column.
+    """
+    names = []
+    for number, row in enumerate(rows, start=1):
+        if row.get(unit) is None:
+            raise UnreadableTable(
+                f"record {number} has no {unit!r}", location=f"record {number}", column=unit
+            )
+        names.append(str(row[unit]))
+    units = tuple(names)
     values = np.array(
-        [[_as_float(row.get(key)) for key in columns] for row in rows], dtype=np.float64
+        [
+            [_as_float(row.get(key), name, key) for key in columns]
+            for name, row in zip(units, rows, strict=True)
+        ],
+        dtype=np.float64,
     ).reshape(len(rows), len(columns))
     _check_unique(units, "rows")
     return IndexTable(units, tuple(columns), values, edition)
@@ -235,5 +254,19 @@ def _check_unique(units: tuple[str, ...], where: str) -> None:
         seen.add(folded)
 
 
-def _as_float(value: Any) -> float:
-    return math.nan if value is None else float(value)
+def _as_float(value: Any, unit: str, column: str) -> float:
+    if value is None:
+        return math.nan
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.inf
+    if math.isinf(number) or isinstance(value, bool):
+        raise UnreadableTable(
+            f"{value!r} is not a finite number",
+            location=f"{unit!r}, column {column!r}",
+            unit=unit,
+            column=column,
+            value=repr(value),
+        )
+    return number

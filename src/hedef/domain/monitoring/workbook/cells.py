@@ -15,7 +15,15 @@ from hedef.domain.core.errors import DomainError
 from hedef.domain.core.i18n import gettext as _
 from hedef.domain.core.text import az_casefold
 
-__all__ = ["CellError", "normal", "parse_choice", "parse_date", "parse_number", "parse_percent"]
+__all__ = [
+    "CellError",
+    "normal",
+    "parse_choice",
+    "parse_date",
+    "parse_number",
+    "parse_percent",
+    "text",
+]
 
 # Excel stores dates as days since 30 December 1899; these bound 2000 to 2119.
 _SERIAL_MIN, _SERIAL_MAX = 36526, 80000
@@ -35,6 +43,15 @@ def normal(value: Any) -> str:
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
     return str(value).strip()
+
+
+def text(value: Any) -> str:
+    """A text cell's value exactly as written (no trimming), a number or date as :func:`normal`.
+
+    A narrative that starts with ``=``, a tab or a line break is the agency's text; the
+    cell keeps every character, so a workbook uploaded unchanged reads as unchanged.
+    """
+    return value if isinstance(value, str) else normal(value)
 
 
 def _blank(raw: Any) -> bool:

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from hedef.domain.core.i18n import gettext as _
+from hedef.domain.core.spreadsheets import READ_ERRORS, declares_entities
 from hedef.domain.monitoring.submissions import DeviationReason, ProgressStatus, RiskLevel
 from hedef.domain.monitoring.workbook import cells
 from hedef.domain.monitoring.workbook.layout import (
@@ -64,7 +65,8 @@ def read_workbook(data: bytes, *, key: bytes, file_name: str, max_bytes: int) ->
         ``False``), and every issue by sheet, row and column.
 
     Raises:
-        WorkbookRefused: code ``too_large``, ``not_a_workbook``, ``signature_missing``,
+        WorkbookRefused: code ``too_large``, ``not_a_workbook``, ``unsafe_xml`` (XML
+            entity declarations, a "billion laughs" file), ``signature_missing``,
             ``signature_invalid`` or ``structure_altered``.
     """
     params: dict[str, Any] = {"file": file_name}
@@ -77,10 +79,8 @@ def read_workbook(data: bytes, *, key: bytes, file_name: str, max_bytes: int) ->
     _check_container(data, file_name)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise WorkbookRefused(
-            "not_a_workbook", _("%(file)s is not a readable Excel workbook."), params
-        ) from error
+    except READ_ERRORS as error:
+        raise _unreadable(file_name, error) from error
     try:
         expected = {INSTRUCTIONS, LISTS, SIGNATURE, *SHEETS}
         if SIGNATURE not in book.sheetnames:
@@ -97,6 +97,11 @@ def read_workbook(data: bytes, *, key: bytes, file_name: str, max_bytes: int) ->
             odd = sorted(set(book.sheetnames) ^ expected)[0]
             raise _altered(file_name, odd, 1, _("sheets were added, removed or renamed"))
         rows = {name: _data_rows(book[name], name, signed, file_name) for name in SHEETS}
+    except WorkbookRefused:
+        raise
+    except READ_ERRORS as error:
+        # A read-only workbook parses each sheet while its rows are read.
+        raise _unreadable(file_name, error) from error
     finally:
         book.close()
     reading = WorkbookReading(signed["cycle"], signed["agency"], [], [], [])
@@ -126,6 +131,21 @@ def read_workbook(data: bytes, *, key: bytes, file_name: str, max_bytes: int) ->
             )
         )
     return reading
+
+
+def _unreadable(file_name: str, error: BaseException) -> WorkbookRefused:
+    if declares_entities(error):
+        return WorkbookRefused(
+            "unsafe_xml",
+            _(
+                "%(file)s declares XML entities, which an Excel workbook never does "
+                "(they can expand to gigabytes); it is refused. Download a new workbook."
+            ),
+            {"file": file_name},
+        )
+    return WorkbookRefused(
+        "not_a_workbook", _("%(file)s is not a readable Excel workbook."), {"file": file_name}
+    )
 
 
 def _check_container(data: bytes, file_name: str) -> None:
@@ -258,7 +278,7 @@ def _parse_choice(key: str, raw: Any) -> Any:
 
 
 _PARSERS: dict[str, Callable[[str, Any], Any]] = {
-    "text": lambda _key, raw: cells.normal(raw),
+    "text": lambda _key, raw: cells.text(raw),
     "choice": _parse_choice,
     "number": lambda _key, raw: cells.parse_number(raw),
     "percent": lambda _key, raw: cells.parse_percent(raw),

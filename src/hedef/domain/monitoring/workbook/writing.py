@@ -14,6 +14,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hedef.domain.core.spreadsheets import write_cell
 from hedef.domain.monitoring.workbook.layout import (
     FORMAT,
     FORMAT_VERSION,
@@ -81,8 +82,8 @@ def build_workbook(spec: WorkbookSpec, *, key: bytes) -> bytes:
         separators=(",", ":"),
     )
     signature = book.create_sheet(SIGNATURE)
-    signature["A1"] = payload
-    signature["A2"] = sign(key, payload)
+    write_cell(signature, 1, 1, payload)
+    write_cell(signature, 2, 1, sign(key, payload))
     signature.sheet_state = "veryHidden"
     signature.protection.sheet = True
     book.security = WorkbookProtection(lockStructure=True)
@@ -135,7 +136,7 @@ def _write_instructions(sheet: Worksheet, spec: WorkbookSpec) -> None:
         ),
     ]
     for index, (text, bold) in enumerate(lines, start=1):
-        cell = sheet.cell(row=index, column=1, value=text)
+        cell = write_cell(sheet, index, 1, text)
         cell.font = Font(bold=bold, size=13 if index == 1 else 11)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["A"].width = 110
@@ -146,9 +147,9 @@ def _write_lists(sheet: Worksheet) -> dict[str, str]:
     ranges = {}
     for index, (key, labels) in enumerate(LABELS.items(), start=1):
         letter = get_column_letter(index)
-        sheet.cell(row=1, column=index, value=key)
+        write_cell(sheet, 1, index, key)
         for row, label in enumerate(labels.values(), start=2):
-            sheet.cell(row=row, column=index, value=label)
+            write_cell(sheet, row, index, label)
         last = len(labels) + 1
         ranges[key] = f"{quote_sheetname(LISTS)}!${letter}$2:${letter}${last}"
     sheet.protection.sheet = True
@@ -220,14 +221,14 @@ def _write_sheet(
     ranges: dict[str, str],
 ) -> None:
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.heading)
+        cell = write_cell(sheet, 1, index, column.heading)
         cell.font = Font(bold=True)
         cell.fill = HEADING_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     for row_number, (row, open_row) in enumerate(zip(rows, editable, strict=True), start=2):
         for index, column in enumerate(columns, start=1):
-            cell = sheet.cell(row=row_number, column=index, value=row[column.key])
+            cell = write_cell(sheet, row_number, index, row[column.key])
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if column.kind == "date":
                 cell.number_format = "DD.MM.YYYY"
