@@ -74,6 +74,18 @@ def users(registry):
     }
 
 
+TEST_AUDIT_KEY = "test-audit-key-not-secret"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_audit_key():
+    """A fixed audit chain key, so that no test writes a generated key into a data dir."""
+    from django.test import override_settings
+
+    with override_settings(HEDEF_AUDIT_KEY=TEST_AUDIT_KEY):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing():
     """Real hashing costs a third of a second per account; tests need many accounts."""
