@@ -145,6 +145,7 @@ def test_production_passes_the_deployment_checklist_but_the_domain_wide_hsts_cho
             "HEDEF_DATA_DIR": str(tmp_path),
             "DJANGO_SETTINGS_MODULE": "hedef.settings.production",
             "HEDEF_SECRET_KEY": KEY,
+            "HEDEF_AUDIT_KEY": "a-long-random-audit-key-for-this-test-only",
             "HEDEF_ALLOWED_HOSTS": "hedef.example.az",
         },
         cwd=tmp_path,
@@ -157,6 +158,24 @@ def test_production_passes_the_deployment_checklist_but_the_domain_wide_hsts_cho
     }
     # Subdomains and the browsers' preload list are decisions about the whole domain.
     assert warnings == {"security.W005", "security.W021"}, result.stderr
+
+
+def test_the_deployment_checklist_refuses_production_without_the_audit_key(tmp_path):
+    result = subprocess.run(
+        [Path(sys.executable).parent / "hedef", "manage", "check", "--deploy"],
+        env={
+            "PATH": os.environ["PATH"],
+            "HEDEF_DATA_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "hedef.settings.production",
+            "HEDEF_SECRET_KEY": KEY,
+            "HEDEF_ALLOWED_HOSTS": "hedef.example.az",
+        },
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "(hedef.E001) HEDEF_AUDIT_KEY is not set" in result.stderr
 
 
 # ---- development and the defaults of the entry points ---------------------------------------

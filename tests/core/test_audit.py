@@ -117,3 +117,20 @@ def test_the_audit_page_verifies_for_operators(client, history, more_users):
     client.force_login(more_users["operator_analyst"])
     response = client.get("/reporting/audit/?verify=1")
     assert response.context["verification"].intact
+
+
+def test_without_a_configured_key_one_is_generated_once_into_the_data_dir(settings, tmp_path):
+    from hedef.core.audit import audit_key
+
+    settings.HEDEF_AUDIT_KEY, settings.DATA_DIR = "", tmp_path / "data"
+    first = audit_key()
+    assert audit_key() == first and len(first) == 64
+    assert (tmp_path / "data" / "audit.key").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(("key", "errors"), [("a configured key", []), ("", ["hedef.E001"])])
+def test_the_deployment_check_requires_a_configured_audit_key(settings, key, errors):
+    from hedef.core.checks import audit_key_configured
+
+    settings.HEDEF_AUDIT_KEY = key
+    assert [error.id for error in audit_key_configured()] == errors

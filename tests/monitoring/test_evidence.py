@@ -80,3 +80,16 @@ def test_removed_evidence_leaves_no_file(focal, platform, django_capture_on_comm
     import os
 
     assert not os.path.exists(path)
+
+
+def test_an_evidence_file_missing_from_storage_answers_404_with_a_clear_page(
+    focal, platform, client, settings
+):
+    """A database restored without its media folder: the page says so, never a 500."""
+    post(focal, platform, "foto.png", PNG)
+    evidence = Evidence.objects.get()
+    (settings.MEDIA_ROOT / evidence.file.name).unlink()
+    response = client.get(f"/reporting/evidence/{evidence.pk}/")
+    assert response.status_code == 404
+    assert "foto.png" in response.text and "missing from the file store" in response.text
+    assert response.templates[0].name == "monitoring/evidence_missing.html"

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 import typer
 
-from hedef.cli import agencies, audit, demo, indices, ingest, manage, plans, reminders, reports
+from hedef.cli import (
+    agencies,
+    audit,
+    backup,
+    demo,
+    indices,
+    ingest,
+    manage,
+    plans,
+    reminders,
+    reports,
+)
 
 __all__ = ["app", "main"]
 
@@ -33,6 +44,8 @@ app.command()(demo.serve)
 app.add_typer(indices.index_app, name="index")
 app.add_typer(agencies.agencies_app, name="agencies")
 app.add_typer(audit.audit_app, name="audit")
+app.command("backup")(backup.backup)
+app.command("restore")(backup.restore)
 
 
 def main() -> None:

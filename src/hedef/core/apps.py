@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext
 
+        from hedef.core import checks  # noqa: F401  (registers the deployment checks)
         from hedef.domain.core import i18n
 
         # Messages raised by the pure core are translated to the request's language.

@@ -1,12 +1,22 @@
-"""Writing to and checking the audit log (the hash chain itself is in the pure core)."""
+"""Writing to and checking the audit log (the hash chain itself is in the pure core).
+
+The chain's HMAC key comes from ``HEDEF_AUDIT_KEY`` and is never stored in the
+database; without it (development, the demo) a key is generated once into the data
+directory, next to the database but not in it. ``manage.py check --deploy`` fails
+while the key is not configured.
+"""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import os
+import secrets
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -17,8 +27,40 @@ from hedef.domain.core.audit_chain import (
     ChainProblem,
     canonical_json,
     entry_hash,
+    head_seal,
     verify_chain,
+    verify_head,
 )
+from hedef.domain.core.audit_witness import WitnessMark, check_witness
+
+KEY_FILE = "audit.key"  # in the data directory, when HEDEF_AUDIT_KEY is not set
+
+
+def audit_key() -> bytes:
+    """The chain's HMAC key: ``HEDEF_AUDIT_KEY``, else the data directory's generated key."""
+    configured: str = settings.HEDEF_AUDIT_KEY
+    if configured:
+        return configured.encode("utf-8")
+    path = Path(settings.DATA_DIR) / KEY_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process made it first
+        else:
+            with os.fdopen(descriptor, "w", encoding="ascii") as file:
+                file.write(secrets.token_hex(32) + "\n")
+    return path.read_text(encoding="ascii").strip().encode("utf-8")
+
+
+def audit_time(moment: datetime.datetime) -> datetime.datetime:
+    """``moment`` cut to whole milliseconds, the precision every copy of the log keeps.
+
+    Django's JSON serializer (``dumpdata``) keeps milliseconds only; an entry whose
+    stored time has no finer part hashes the same after any dump and load.
+    """
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 def json_value(value: Any) -> Any:
@@ -49,11 +91,12 @@ def audit_record_many(*, actor: Actor, records: Sequence[AuditRecord]) -> list[A
     The head row is locked until the transaction ends, so concurrent writers append
     one after the other and the chain never forks.
     """
+    key = audit_key()
     with transaction.atomic():
         head = AuditHead.objects.select_for_update().filter(pk=1).first()
         if head is None:
             head = AuditHead.objects.create(pk=1, last_id=None, last_hash=GENESIS)
-        at = timezone.now()
+        at = audit_time(timezone.now())
         previous = head.last_hash
         entries = []
         for action, obj, before, after in records:
@@ -74,14 +117,15 @@ def audit_record_many(*, actor: Actor, records: Sequence[AuditRecord]) -> list[A
                 ),
                 prev_hash=previous,
             )
-            entry.hash = previous = entry_hash(previous, entry.chain_payload())
+            entry.hash = previous = entry_hash(previous, entry.chain_payload(), key)
             entries.append(entry)
         AuditEntry.objects.bulk_create(entries)
         last = entries[-1]
         if last.pk is None:  # a database that does not return ids from a bulk insert
             last = AuditEntry.objects.get(hash=last.hash)
         head.last_id, head.last_hash = last.pk, last.hash
-        head.save(update_fields=["last_id", "last_hash"])
+        head.seal = head_seal(key, head.last_id, head.last_hash, head.legacy_through)
+        head.save(update_fields=["last_id", "last_hash", "seal"])
     return entries
 
 
@@ -93,8 +137,12 @@ def audit_head() -> tuple[int | None, str]:
 
 @dataclass(frozen=True)
 class AuditVerification:
+    """``entries`` checked, of which ``legacy`` predate the keyed chain; ``witnessed`` heads."""
+
     entries: int
     problems: list[ChainProblem]
+    legacy: int = 0
+    witnessed: int = 0
 
     @property
     def intact(self) -> bool:
@@ -121,20 +169,29 @@ def anchor_source_register(source: AnchorSource) -> None:
         _anchor_sources.append(source)
 
 
-def audit_verify() -> AuditVerification:
-    """Check the whole chain, anchored at the head row and every registered anchor.
+def audit_verify(witness: Iterable[WitnessMark] = ()) -> AuditVerification:
+    """Check the whole chain, anchored at the sealed head, every registered anchor
+    and every head in ``witness`` (read from the witness file).
 
     An entry that no longer hashes to its anchor shows even when the entries after
     it were rewritten to match.
     """
+    key = audit_key()
+    marks = list(witness)
     anchors: dict[int, str] = {}
     for source in _anchor_sources:
         anchors.update(source())
-    head_id, head_hash = audit_head()
-    if head_id is not None:
-        anchors.setdefault(head_id, head_hash)
+    row = AuditHead.objects.filter(pk=1).first()
+    head = row.as_chain_head() if row else None
+    if head is not None and head.last_id is not None:
+        anchors.setdefault(head.last_id, head.last_hash)
     entries = list(_entries())
-    return AuditVerification(len(entries), verify_chain(entries, anchors))
+    legacy_through = head.legacy_through if head else None
+    problems = verify_chain(entries, anchors, key=key, legacy_through=legacy_through)
+    problems += verify_head(head, entries[-1] if entries else None, key=key)
+    problems += check_witness({entry.id: entry.hash for entry in entries}, marks)
+    legacy = sum(1 for e in entries if legacy_through is not None and e.id <= legacy_through)
+    return AuditVerification(len(entries), problems, legacy=legacy, witnessed=len(marks))
 
 
 def audit_history(obj: models.Model) -> list[AuditEntry]:

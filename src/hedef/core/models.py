@@ -16,7 +16,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hedef.domain.core.audit_chain import ChainEntry
+from hedef.domain.core.audit_chain import ChainEntry, ChainHead
 
 
 class AppendOnly(Exception):
@@ -86,13 +86,22 @@ class AuditEntry(models.Model):
 
 
 class AuditHead(models.Model):
-    """The last entry of the chain, locked while an entry is appended (one row)."""
+    """The last entry of the chain, locked while an entry is appended (one row).
+
+    ``legacy_through`` is the last entry written before the chain was keyed (its
+    entries are plain SHA-256), ``seal`` the keyed HMAC over the row's content.
+    """
 
     last_id = models.BigIntegerField(null=True)
     last_hash = models.CharField(max_length=64)
+    legacy_through = models.BigIntegerField(null=True, blank=True)
+    seal = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         db_table = "monitoring_audithead"
 
     def __str__(self) -> str:
         return f"#{self.last_id} {self.last_hash[:12]}"
+
+    def as_chain_head(self) -> ChainHead:
+        return ChainHead(self.last_id, self.last_hash, self.legacy_through, self.seal)

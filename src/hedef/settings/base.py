@@ -13,6 +13,10 @@ Read from the environment (through ``hedef.settings.env``):
   ``smtps://…`` or ``console://`` (the default); else the usual ``EMAIL_HOST``,
   ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``,
   ``EMAIL_USE_SSL`` and ``DEFAULT_FROM_EMAIL``.
+- ``HEDEF_AUDIT_KEY``: the audit chain's HMAC key, never stored in the database;
+  required in production (``check --deploy``), else generated into the data dir.
+- ``HEDEF_AUDIT_WITNESS_FILE``, ``HEDEF_AUDIT_WITNESS_EMAIL``: where each published
+  cycle's audit head is also sent (an append-only file, an address).
 - ``HEDEF_STATIC_ROOT`` (for ``collectstatic``), ``HEDEF_LOG_LEVEL`` (default ``WARNING``).
 
 No secret key here: each of the other modules sets its own.
@@ -134,6 +138,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 HEDEF_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 HEDEF_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 HEDEF_MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
+HEDEF_AUDIT_KEY = ENV.text("HEDEF_AUDIT_KEY", "")
+HEDEF_AUDIT_WITNESS_FILE = ENV.text("HEDEF_AUDIT_WITNESS_FILE", "")
+HEDEF_AUDIT_WITNESS_EMAIL = ENV.text("HEDEF_AUDIT_WITNESS_EMAIL", "")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

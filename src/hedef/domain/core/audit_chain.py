@@ -1,15 +1,24 @@
-"""A hash chain over audit entries: editing, deleting or reordering one shows.
+"""A keyed hash chain over audit entries: editing, deleting or reordering one shows.
 
-Each entry's hash is SHA-256 over the previous entry's hash and the canonical JSON
-of the entry (keys sorted, no insignificant space, UTF-8). Changing an entry's
-content breaks its own hash; removing or moving an entry breaks the link of the
-entry that follows it. Hashes recorded elsewhere (a published cycle keeps the head
-of the chain at that moment) anchor the chain, so that cutting off its tail shows too.
+Each entry's hash is HMAC-SHA256, under a key kept outside the database, of the
+previous entry's hash and the canonical JSON of the entry (keys sorted, no
+insignificant space, UTF-8). Changing an entry's content breaks its own hash;
+removing or moving an entry breaks the link of the entry that follows it; and
+without the key nobody can recompute the hashes after an edit. The head record
+carries a keyed seal, so that cutting off the tail and pointing the head at an
+earlier entry shows too. Hashes recorded elsewhere (a published cycle keeps the
+head at that moment, the witness keeps every head it was sent) anchor the chain
+against someone who deletes the whole log or holds the key.
+
+Entries written before the chain was keyed carry plain SHA-256 hashes; a log keeps
+them "legacy" up to a boundary recorded in its sealed head, and since the first
+keyed entry covers the last legacy hash, they cannot be rewritten unnoticed either.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -21,11 +30,14 @@ from hedef.domain.core.i18n import gettext as _
 __all__ = [
     "GENESIS",
     "ChainEntry",
+    "ChainHead",
     "ChainProblem",
     "ProblemKind",
     "canonical_json",
     "entry_hash",
+    "head_seal",
     "verify_chain",
+    "verify_head",
 ]
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
@@ -42,10 +54,32 @@ def canonical_json(payload: Mapping[str, Any]) -> str:
     )
 
 
-def entry_hash(prev_hash: str, payload: Mapping[str, Any]) -> str:
-    """The hash of an entry whose content is ``payload`` and that follows ``prev_hash``."""
-    text = f"{prev_hash}\n{canonical_json(payload)}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def entry_hash(prev_hash: str, payload: Mapping[str, Any], key: bytes | None) -> str:
+    """The hash of an entry whose content is ``payload`` and that follows ``prev_hash``.
+
+    ``key`` is the chain's HMAC key; ``None`` gives the plain SHA-256 of the entries
+    written before the chain was keyed.
+    """
+    text = f"{prev_hash}\n{canonical_json(payload)}".encode()
+    if key is None:
+        return hashlib.sha256(text).hexdigest()
+    return hmac.new(key, text, hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The head record: the last entry, the last legacy (unkeyed) entry and the seal."""
+
+    last_id: int | None
+    last_hash: str
+    legacy_through: int | None
+    seal: str
+
+
+def head_seal(key: bytes, last_id: int | None, last_hash: str, legacy_through: int | None) -> str:
+    """The keyed seal over a head record's content; only the key holder can make one."""
+    text = f"hedef.audit-head\n{last_id}\n{last_hash}\n{legacy_through}".encode()
+    return hmac.new(key, text, hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -63,6 +97,8 @@ class ProblemKind(StrEnum):
     MISSING = "missing"
     REORDERED = "reordered"
     ANCHOR = "anchor"
+    HEAD = "head"
+    WITNESS = "witness"
 
 
 @dataclass(frozen=True)
@@ -75,13 +111,20 @@ class ChainProblem:
 
 
 def verify_chain(
-    entries: Iterable[ChainEntry], anchors: Mapping[int, str] | None = None
+    entries: Iterable[ChainEntry],
+    anchors: Mapping[int, str] | None = None,
+    *,
+    key: bytes,
+    legacy_through: int | None = None,
 ) -> list[ChainProblem]:
     """Find every edited, missing or reordered entry in a log read in id order.
 
     Args:
         entries: the log in ascending id order.
         anchors: entry id -> hash recorded outside the log (a published cycle's head).
+        key: the chain's HMAC key.
+        legacy_through: the last entry written before the chain was keyed, if any;
+            it and the entries before it are checked by plain SHA-256.
 
     Returns:
         The problems in log order; an empty list means the log is intact.
@@ -91,7 +134,8 @@ def verify_chain(
     problems: list[ChainProblem] = []
     previous: ChainEntry | None = None
     for entry in log:
-        if entry_hash(entry.prev_hash, entry.payload) != entry.hash:
+        legacy = legacy_through is not None and entry.id <= legacy_through
+        if entry_hash(entry.prev_hash, entry.payload, None if legacy else key) != entry.hash:
             problems.append(
                 ChainProblem(
                     ProblemKind.EDITED,
@@ -156,3 +200,50 @@ def _link_problem(
         _("Entry %(id)s does not belong where it is: entry %(next)s follows entry %(other)s.")
         % {"id": previous.id, "next": entry.id, "other": predecessor},
     )
+
+
+def verify_head(
+    head: ChainHead | None, last: ChainEntry | None, *, key: bytes
+) -> list[ChainProblem]:
+    """Check the head record against its seal and against the log's last entry.
+
+    A missing head while entries exist, a seal that does not match (the head was
+    rewritten, e.g. after cutting off the tail) and entries appended after the
+    head all show; an entry the head names but the log lacks is an anchor problem
+    that :func:`verify_chain` reports.
+    """
+    if head is None:
+        if last is None:
+            return []
+        return [
+            ChainProblem(
+                ProblemKind.HEAD,
+                (last.id,),
+                _("The record of the chain's head is missing, though the log has entries."),
+            )
+        ]
+    problems: list[ChainProblem] = []
+    named = (head.last_id,) if head.last_id is not None else ()
+    expected = head_seal(key, head.last_id, head.last_hash, head.legacy_through)
+    if not hmac.compare_digest(expected, head.seal):
+        problems.append(
+            ChainProblem(
+                ProblemKind.HEAD,
+                named,
+                _(
+                    "The record of the chain's head was rewritten: its seal does not match "
+                    "(the log may have been cut short, or the key is not the one it was "
+                    "written with)."
+                ),
+            )
+        )
+    if last is not None and head.last_id is not None and last.id > head.last_id:
+        problems.append(
+            ChainProblem(
+                ProblemKind.HEAD,
+                (last.id,),
+                _("Entries after entry %(id)s were added outside the application.")
+                % {"id": head.last_id},
+            )
+        )
+    return problems

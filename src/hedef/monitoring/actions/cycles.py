@@ -15,6 +15,7 @@ from hedef.agencies.models import Agency
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record, audit_record_many
+from hedef.core.witness import witness_on_commit
 from hedef.domain.monitoring.submissions import (
     SubmissionState,
     Verb,
@@ -208,5 +209,6 @@ class CyclePublish(Action):
         )
         cycle.published_head_id, cycle.published_head_hash = entry.pk, entry.hash
         cycle.save()
-        cycle_snapshot_publish(cycle=cycle, user=self.actor.person)
+        snapshot = cycle_snapshot_publish(cycle=cycle, user=self.actor.person)
+        witness_on_commit(entry.pk, entry.hash, cycle=snapshot.key)
         return cycle

@@ -251,11 +251,21 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(submission)
 
 
-def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = get_object_or_404(Evidence, pk=pk)
-    readable_submission(request, evidence.submission_id)
+    submission = readable_submission(request, evidence.submission_id)
+    try:
+        file = evidence.file.open("rb")
+    except FileNotFoundError:
+        # The row outlived its file: a database restored without its media folder.
+        return render(
+            request,
+            "monitoring/evidence_missing.html",
+            {"evidence": evidence, "submission": submission},
+            status=404,
+        )
     return FileResponse(
-        evidence.file.open("rb"),
+        file,
         as_attachment=True,
         filename=evidence.name,
         content_type=evidence.content_type,
