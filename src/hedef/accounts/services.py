@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 from hedef.accounts.models import Role, User
 from hedef.accounts.permissions import can_invite, require
 from hedef.agencies.models import Agency
+from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
+from hedef.core.changes import SECRET_CHANGED, SECRET_EMPTY, SECRET_SET
 from hedef.domain.accounts import totp
 
 ISSUER = "Hədəf"
@@ -88,6 +90,27 @@ def user_invite(
         )
         transaction.on_commit(
             lambda: send_mail(_("Your Hədəf account"), body, settings.DEFAULT_FROM_EMAIL, [email])
+        )
+    return user
+
+
+def invitation_accept(*, user: User, password: str, actor: Actor) -> User:
+    """The invited person chose a password: the account becomes active (audited)."""
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        before = {
+            "is_active": user.is_active,
+            "password": SECRET_SET if user.has_usable_password() else SECRET_EMPTY,
+        }
+        user.set_password(password)
+        user.is_active = True
+        user.save(update_fields=["password", "is_active"])
+        audit_record(
+            actor=actor,
+            action="user.invitation_accept",
+            obj=user,
+            before=before,
+            after={"is_active": True, "password": SECRET_CHANGED},
         )
     return user
 

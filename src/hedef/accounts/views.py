@@ -19,8 +19,14 @@ from hedef.accounts.forms import CodeForm, InviteForm
 from hedef.accounts.middleware import SESSION_KEY, second_factor_pending
 from hedef.accounts.models import User
 from hedef.accounts.permissions import can_invite, needs_second_factor, require
-from hedef.accounts.services import totp_accept, totp_enrolment_secret, totp_uri, user_invite
-from hedef.core.actors import Actor
+from hedef.accounts.services import (
+    invitation_accept,
+    totp_accept,
+    totp_enrolment_secret,
+    totp_uri,
+    user_invite,
+)
+from hedef.core.actors import Actor, Channel
 
 MAX_FAILURES = 5
 
@@ -112,9 +118,11 @@ def invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         return render(request, "accounts/invitation.html", {"invalid": True}, status=400)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save(commit=False)
-        user.is_active = True
-        user.save()
+        invitation_accept(
+            user=user,
+            password=form.cleaned_data["new_password1"],
+            actor=Actor(user, Channel.WEB, request.META.get("REMOTE_ADDR", "")),
+        )
         messages.success(request, _("Your password is set; sign in with it."))
         return redirect("login")
     return render(request, "accounts/invitation.html", {"form": form, "invitee": user})
