@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from hedef.accounts.models import User
@@ -35,3 +37,12 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
         if user is not None and before is not None:
             self.record_password_change(request, user, before)
         return response
+
+
+# Groups carry permissions, so changing one is audited like every other admin write.
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(AuditedAdmin, BaseGroupAdmin):
+    pass

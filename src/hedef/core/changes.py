@@ -18,6 +18,9 @@ SECRET_CHANGED = "[changed]"
 def _plain(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | str | list | dict):
         return value
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        # One instant, one text: a form's value in local time equals the stored one.
+        return value.astimezone(datetime.UTC).isoformat()
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):

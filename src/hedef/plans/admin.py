@@ -17,6 +17,9 @@ class AgencyAliasAdmin(AuditedAdmin):
     def has_add_permission(self, request):
         return False  # aliases come from documents
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleting one would delete the measure executors that name it
+
     def save_audited(self, request, obj, form, change):
         if "agency" in form.changed_data and obj.agency is not None:
             # Also relinks the measures that use it, and records the link.
@@ -47,6 +50,9 @@ class StrategyAdmin(AuditedAdmin):
 
     def has_add_permission(self, request):
         return False  # strategies are loaded from documents or plan files
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a strategy's versions and reports are its history
 
     @admin.display(description=_("title"))
     def title(self, obj):
