@@ -9,6 +9,10 @@ Configuration comes from the environment, read once here:
 - ``HEDEF_DEMO``: set by ``hedef demo``; every page then carries a demo-data banner.
 - ``HEDEF_BASE_URL``: the address people reach Hədəf at, for links in e-mails.
 - ``HEDEF_OPERATOR_TOTP``: operators must pass a TOTP second factor (default on).
+- ``HEDEF_TOTP_REQUIRED_ROLES``: other roles that must too, comma-separated
+  (``focal_person,leadership``); anyone may enrol, and then always types a code.
+- ``HEDEF_SIGNIN_FAILURE_LIMIT`` (5) and ``HEDEF_SIGNIN_COOLOFF_MINUTES`` (15): wrong
+  passwords or codes, per account and per address, before sign-in is locked, and for how long.
 - ``HEDEF_EMAIL_URL``: where e-mail goes, e.g. ``smtp://user:pass@host:587?tls=1``,
   ``smtps://…`` or ``console://`` (the default); else the usual ``EMAIL_HOST``,
   ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``,
@@ -18,6 +22,7 @@ Configuration comes from the environment, read once here:
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -54,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +74,8 @@ MIDDLEWARE = [
     "hedef.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hedef.urls"
@@ -195,3 +203,24 @@ HEDEF_OPERATOR_TOTP = _flag("HEDEF_OPERATOR_TOTP", default=True)
 # Demo only: the demo's operator accounts may sign in without a second factor, so that
 # the demo works without an authenticator app. Empty unless HEDEF_DEMO is set.
 HEDEF_DEMO_TOTP_EXEMPT_USERS = ("operator", "analyst") if HEDEF_DEMO else ()
+HEDEF_TOTP_REQUIRED_ROLES = tuple(
+    role.strip()
+    for role in os.environ.get("HEDEF_TOTP_REQUIRED_ROLES", "").split(",")
+    if role.strip()
+)
+
+# ---- sign-in throttling (django-axes) ---------------------------------------------------
+# Wrong passwords and wrong second-factor codes count alike, per account and per address
+# (either reaching the limit locks); a success resets the account's count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("HEDEF_SIGNIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("HEDEF_SIGNIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "hedef.accounts.views.locked_out"
+AXES_VERBOSE = False
+# Its admin pages are registered by hedef.accounts, audited (unlocking is a write).
+AXES_ENABLE_ADMIN = False

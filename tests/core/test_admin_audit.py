@@ -9,6 +9,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.test import RequestFactory
@@ -132,6 +133,20 @@ ADMINS = {
         lambda: Group.objects.create(name="Readers"),
         ("name", lambda: "Report readers"),
         lambda: {"name": "Reviewers"},
+    ),
+    "axes.accessattempt": (
+        lambda: AccessAttempt.objects.create(
+            username="focal1",
+            ip_address="192.0.2.7",
+            failures_since_start=5,
+            user_agent="",
+            get_data="",
+            post_data="",
+            http_accept="",
+            path_info="/",
+        ),
+        None,
+        None,
     ),
     "plans.strategy": (lambda: Strategy.objects.order_by("code").first(), None, None),
     "ingest.reviewdraft": (_draft, None, None),

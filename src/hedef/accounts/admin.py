@@ -1,3 +1,4 @@
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -6,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hedef.accounts.models import User
 from hedef.accounts.services import totp_reset
-from hedef.core.admin import AuditedAdmin, admin_actor
+from hedef.core.admin import AuditedAdmin, ReadOnlyAdmin, admin_actor
 
 
 @admin.register(User)
@@ -46,3 +47,31 @@ admin.site.unregister(Group)
 @admin.register(Group)
 class GroupAdmin(AuditedAdmin, BaseGroupAdmin):
     pass
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(AuditedAdmin):
+    """Failed sign-ins counted towards a lockout; deleting one unlocks (an audited write)."""
+
+    list_display = ["attempt_time", "ip_address", "username", "failures_since_start"]
+    list_filter = ["attempt_time"]
+    search_fields = ["ip_address", "username"]
+    readonly_fields = [f.name for f in AccessAttempt._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessFailureLog)
+class AccessFailureLogAdmin(ReadOnlyAdmin):
+    list_display = ["attempt_time", "ip_address", "username", "locked_out"]
+    search_fields = ["ip_address", "username"]
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(ReadOnlyAdmin):
+    list_display = ["attempt_time", "logout_time", "ip_address", "username"]
+    search_fields = ["ip_address", "username"]

@@ -10,6 +10,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -141,8 +142,10 @@ def totp_uri(user: User) -> str:
 def totp_accept(user: User, code: str, *, actor: Any, at: float | None = None) -> bool:
     """Check a code (a confirmed authenticator, or the first code of an enrolment).
 
-    A code works once: its time step is stored and earlier steps are refused. The
-    first code of an enrolment is recorded in the audit log.
+    A code works once, even when two requests bring it at the same moment: its time
+    step is stored by a conditional update that only one of them can win (the step
+    must be later than the last one accepted, as the database has it, not as this
+    request read it). The first code of an enrolment is recorded in the audit log.
     """
 
     if not user.totp_secret:
@@ -152,12 +155,17 @@ def totp_accept(user: User, code: str, *, actor: Any, at: float | None = None) -
     )
     if step is None:
         return False
-    user.totp_last_step = step
-    if user.totp_confirmed_at is not None:
-        user.save(update_fields=["totp_last_step"])
-        return True
     with transaction.atomic():
-        user.totp_confirmed_at = timezone.now()
-        user.save(update_fields=["totp_last_step", "totp_confirmed_at"])
-        audit_record(actor=actor, action="user.totp_enrol", obj=user)
+        won = (
+            User.objects.filter(pk=user.pk, totp_secret=user.totp_secret)
+            .filter(Q(totp_last_step__isnull=True) | Q(totp_last_step__lt=step))
+            .update(totp_last_step=step)
+        )
+        if not won:
+            return False
+        user.totp_last_step = step
+        if user.totp_confirmed_at is None:
+            user.totp_confirmed_at = timezone.now()
+            user.save(update_fields=["totp_confirmed_at"])
+            audit_record(actor=actor, action="user.totp_enrol", obj=user)
     return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from hedef.accounts.forms import CodeForm, InviteForm
 from hedef.accounts.middleware import SESSION_KEY, second_factor_pending
 from hedef.accounts.models import User
-from hedef.accounts.permissions import can_invite, needs_second_factor, require
+from hedef.accounts.permissions import can_invite, may_enrol_second_factor, require
 from hedef.accounts.services import (
     invitation_accept,
     totp_accept,
@@ -26,9 +27,8 @@ from hedef.accounts.services import (
     totp_uri,
     user_invite,
 )
+from hedef.accounts.signin import second_factor_failed, signin_locked
 from hedef.core.actors import Actor, Channel
-
-MAX_FAILURES = 5
 
 
 def _next(request: HttpRequest) -> str:
@@ -38,12 +38,29 @@ def _next(request: HttpRequest) -> str:
     return "/"
 
 
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: object = None
+) -> HttpResponse:
+    """The answer to a sign-in while django-axes has the account or the address locked."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+
+
 @require_http_methods(["GET", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
-    """Enrol an authenticator (first time) or check a code (every sign-in) for operators."""
+    """Check a code at sign-in, or enrol an authenticator (owed by some roles, open to all).
+
+    A wrong code counts as a failed sign-in of the account: once the account reaches
+    the limit it is signed out and locked for the cool-off, whatever session it uses.
+    """
     user = request.user
-    if not needs_second_factor(user):
+    if not may_enrol_second_factor(user):
+        return redirect("login")
+    if user.has_authenticator and not second_factor_pending(request):
         return redirect(_next(request))
+    if signin_locked(request, user.get_username()):
+        logout(request)
+        return locked_out(request)
     enrolling = not user.has_authenticator
     if enrolling:
         totp_enrolment_secret(user)
@@ -52,16 +69,13 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         if totp_accept(user, form.cleaned_data["code"], actor=Actor.from_request(request)):
             request.session.cycle_key()
             request.session[SESSION_KEY] = user.pk
-            request.session.pop("hedef_second_factor_failures", None)
             if enrolling:
                 messages.success(request, _("Your authenticator app is set up."))
             return redirect(_next(request))
-        failures = request.session.get("hedef_second_factor_failures", 0) + 1
-        request.session["hedef_second_factor_failures"] = failures
-        if failures >= MAX_FAILURES:
+        second_factor_failed(request, user)
+        if signin_locked(request, user.get_username()):
             logout(request)
-            messages.error(request, _("Too many wrong codes; sign in again."))
-            return redirect("login")
+            return locked_out(request)
         form.add_error(
             "code", _("The code is wrong, too old or was already used. Try the next one.")
         )
