@@ -211,7 +211,7 @@ HEDEF_TOTP_REQUIRED_ROLES = tuple(
 
 # ---- sign-in throttling (django-axes) ---------------------------------------------------
 # Wrong passwords and wrong second-factor codes count alike, per account and per address
-# (either reaching the limit locks); a success resets the account's count.
+# (either reaching the limit locks).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -219,7 +219,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("HEDEF_SIGNIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("HEDEF_SIGNIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# Failures are forgiven when the whole sign-in succeeds (hedef.accounts.signin), not
+# at the password alone: that would renew the count of wrong codes.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "hedef.accounts.views.locked_out"
 AXES_VERBOSE = False
 # Its admin pages are registered by hedef.accounts, audited (unlocking is a write).

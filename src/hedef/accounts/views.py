@@ -27,7 +27,7 @@ from hedef.accounts.services import (
     totp_uri,
     user_invite,
 )
-from hedef.accounts.signin import second_factor_failed, signin_locked
+from hedef.accounts.signin import second_factor_failed, signin_completed, signin_locked
 from hedef.core.actors import Actor, Channel
 
 
@@ -69,6 +69,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         if totp_accept(user, form.cleaned_data["code"], actor=Actor.from_request(request)):
             request.session.cycle_key()
             request.session[SESSION_KEY] = user.pk
+            signin_completed(request, user)
             if enrolling:
                 messages.success(request, _("Your authenticator app is set up."))
             return redirect(_next(request))
