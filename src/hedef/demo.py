@@ -51,7 +51,7 @@ def demo_setup(*, reset_passwords: bool = False, progress: Any = None) -> DemoRe
         # The same pipeline an operator uses; the demo accepts what was read unreviewed.
         outcome = document_ingest(data=path.read_bytes(), file_name=path.name, via="demo")
         if outcome.draft is not None:
-            accepted = draft_accept(draft=outcome.draft, user=None, edit_version=1)
+            accepted = draft_accept(draft=outcome.draft, edit_version=1)
             message = accepted.message
         else:
             message = outcome.message

@@ -34,7 +34,7 @@ def _upload(client, data, name):
 def test_reading_a_document_saves_no_plan_before_accept(registry, economy_text):
     outcome = document_ingest(data=economy_text, file_name=ECONOMY_FILE)
     assert outcome.draft is not None and not Strategy.objects.exists()
-    result = draft_accept(draft=outcome.draft, user=None, edit_version=1)
+    result = draft_accept(draft=outcome.draft, edit_version=1)
     version = result.version
     assert version.measures.count() == 50
     assert version.indicators.count() == 7
@@ -45,7 +45,7 @@ def test_reading_a_document_saves_no_plan_before_accept(registry, economy_text):
 
 def test_the_same_file_again_changes_nothing_and_says_so(registry, economy_text):
     first = document_ingest(data=economy_text, file_name=ECONOMY_FILE)
-    draft_accept(draft=first.draft, user=None, edit_version=1)
+    draft_accept(draft=first.draft, edit_version=1)
     again = document_ingest(data=economy_text, file_name="renamed.txt")
     assert again.draft is None and again.already_loaded is not None
     with translation.override("en"):
@@ -57,7 +57,7 @@ def test_a_new_edition_shows_its_differences_and_becomes_version_two(
     registry, economy_text, client, users
 ):
     first = document_ingest(data=economy_text, file_name=ECONOMY_FILE)
-    draft_accept(draft=first.draft, user=None, edit_version=1)
+    draft_accept(draft=first.draft, edit_version=1)
     amended = economy_text.decode().replace("\n100-dən çox\n", "\n150-dən çox\n")
     assert amended != economy_text.decode()
     outcome = document_ingest(data=amended.encode(), file_name="002-amended.txt")

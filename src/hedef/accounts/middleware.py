@@ -1,11 +1,10 @@
-"""Operators pass a second factor (a TOTP code) after their password."""
+"""People who owe a second factor (a TOTP code) pass it before any page but its own."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from urllib.parse import quote
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
@@ -25,12 +24,7 @@ EXEMPT_PREFIXES = (
 def second_factor_pending(request: HttpRequest) -> bool:
     """Whether the signed-in user still owes a second factor in this session."""
     user = request.user
-    return bool(
-        settings.HEDEF_OPERATOR_TOTP
-        and needs_second_factor(user)
-        and user.get_username() not in settings.HEDEF_DEMO_TOTP_EXEMPT_USERS
-        and request.session.get(SESSION_KEY) != user.pk
-    )
+    return bool(needs_second_factor(user) and request.session.get(SESSION_KEY) != user.pk)
 
 
 class SecondFactorMiddleware:

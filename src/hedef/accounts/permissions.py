@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+
 from hedef.accounts.models import OPERATOR_ROLES, Role
 from hedef.core.errors import ActionNotAllowed
 
@@ -50,8 +52,24 @@ def can_invite(user: Any, role: str | None = None) -> bool:
 
 
 def needs_second_factor(user: Any) -> bool:
-    """Operators (and superusers) sign in with a TOTP code after their password."""
-    return is_operator(user)
+    """Who types a TOTP code after the password.
+
+    Operators (and superusers) unless ``HEDEF_OPERATOR_TOTP`` is off; the roles listed
+    in ``HEDEF_TOTP_REQUIRED_ROLES``; and anyone who has enrolled an authenticator of
+    their own accord. The demo's exempt accounts never.
+    """
+    if not is_active_user(user) or user.get_username() in settings.HEDEF_DEMO_TOTP_EXEMPT_USERS:
+        return False
+    return bool(
+        (settings.HEDEF_OPERATOR_TOTP and is_operator(user))
+        or user.role in settings.HEDEF_TOTP_REQUIRED_ROLES
+        or user.has_authenticator
+    )
+
+
+def may_enrol_second_factor(user: Any) -> bool:
+    """Every signed-in person may set up an authenticator, whatever the role."""
+    return is_active_user(user)
 
 
 def require(allowed: bool, message: Any) -> None:

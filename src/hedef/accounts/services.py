@@ -10,6 +10,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +21,9 @@ from django.utils.translation import gettext as _
 from hedef.accounts.models import Role, User
 from hedef.accounts.permissions import can_invite, require
 from hedef.agencies.models import Agency
+from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
+from hedef.core.changes import SECRET_CHANGED, SECRET_EMPTY, SECRET_SET
 from hedef.domain.accounts import totp
 
 ISSUER = "Hədəf"
@@ -92,6 +95,27 @@ def user_invite(
     return user
 
 
+def invitation_accept(*, user: User, password: str, actor: Actor) -> User:
+    """The invited person chose a password: the account becomes active (audited)."""
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        before = {
+            "is_active": user.is_active,
+            "password": SECRET_SET if user.has_usable_password() else SECRET_EMPTY,
+        }
+        user.set_password(password)
+        user.is_active = True
+        user.save(update_fields=["password", "is_active"])
+        audit_record(
+            actor=actor,
+            action="user.invitation_accept",
+            obj=user,
+            before=before,
+            after={"is_active": True, "password": SECRET_CHANGED},
+        )
+    return user
+
+
 def totp_enrolment_secret(user: User) -> str:
     """The secret to show while enrolling: a new one unless an enrolment is under way."""
     if not user.totp_secret:
@@ -118,8 +142,10 @@ def totp_uri(user: User) -> str:
 def totp_accept(user: User, code: str, *, actor: Any, at: float | None = None) -> bool:
     """Check a code (a confirmed authenticator, or the first code of an enrolment).
 
-    A code works once: its time step is stored and earlier steps are refused. The
-    first code of an enrolment is recorded in the audit log.
+    A code works once, even when two requests bring it at the same moment: its time
+    step is stored by a conditional update that only one of them can win (the step
+    must be later than the last one accepted, as the database has it, not as this
+    request read it). The first code of an enrolment is recorded in the audit log.
     """
 
     if not user.totp_secret:
@@ -129,12 +155,17 @@ def totp_accept(user: User, code: str, *, actor: Any, at: float | None = None) -
     )
     if step is None:
         return False
-    user.totp_last_step = step
-    if user.totp_confirmed_at is not None:
-        user.save(update_fields=["totp_last_step"])
-        return True
     with transaction.atomic():
-        user.totp_confirmed_at = timezone.now()
-        user.save(update_fields=["totp_last_step", "totp_confirmed_at"])
-        audit_record(actor=actor, action="user.totp_enrol", obj=user)
+        won = (
+            User.objects.filter(pk=user.pk, totp_secret=user.totp_secret)
+            .filter(Q(totp_last_step__isnull=True) | Q(totp_last_step__lt=step))
+            .update(totp_last_step=step)
+        )
+        if not won:
+            return False
+        user.totp_last_step = step
+        if user.totp_confirmed_at is None:
+            user.totp_confirmed_at = timezone.now()
+            user.save(update_fields=["totp_confirmed_at"])
+            audit_record(actor=actor, action="user.totp_enrol", obj=user)
     return True

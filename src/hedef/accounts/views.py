@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
@@ -18,11 +19,16 @@ from django.views.decorators.http import require_http_methods
 from hedef.accounts.forms import CodeForm, InviteForm
 from hedef.accounts.middleware import SESSION_KEY, second_factor_pending
 from hedef.accounts.models import User
-from hedef.accounts.permissions import can_invite, needs_second_factor, require
-from hedef.accounts.services import totp_accept, totp_enrolment_secret, totp_uri, user_invite
-from hedef.core.actors import Actor
-
-MAX_FAILURES = 5
+from hedef.accounts.permissions import can_invite, may_enrol_second_factor, require
+from hedef.accounts.services import (
+    invitation_accept,
+    totp_accept,
+    totp_enrolment_secret,
+    totp_uri,
+    user_invite,
+)
+from hedef.accounts.signin import second_factor_failed, signin_completed, signin_locked
+from hedef.core.actors import Actor, Channel
 
 
 def _next(request: HttpRequest) -> str:
@@ -32,12 +38,29 @@ def _next(request: HttpRequest) -> str:
     return "/"
 
 
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: object = None
+) -> HttpResponse:
+    """The answer to a sign-in while django-axes has the account or the address locked."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+
+
 @require_http_methods(["GET", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
-    """Enrol an authenticator (first time) or check a code (every sign-in) for operators."""
+    """Check a code at sign-in, or enrol an authenticator (owed by some roles, open to all).
+
+    A wrong code counts as a failed sign-in of the account: once the account reaches
+    the limit it is signed out and locked for the cool-off, whatever session it uses.
+    """
     user = request.user
-    if not needs_second_factor(user):
+    if not may_enrol_second_factor(user):
+        return redirect("login")
+    if user.has_authenticator and not second_factor_pending(request):
         return redirect(_next(request))
+    if signin_locked(request, user.get_username()):
+        logout(request)
+        return locked_out(request)
     enrolling = not user.has_authenticator
     if enrolling:
         totp_enrolment_secret(user)
@@ -46,16 +69,14 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         if totp_accept(user, form.cleaned_data["code"], actor=Actor.from_request(request)):
             request.session.cycle_key()
             request.session[SESSION_KEY] = user.pk
-            request.session.pop("hedef_second_factor_failures", None)
+            signin_completed(request, user)
             if enrolling:
                 messages.success(request, _("Your authenticator app is set up."))
             return redirect(_next(request))
-        failures = request.session.get("hedef_second_factor_failures", 0) + 1
-        request.session["hedef_second_factor_failures"] = failures
-        if failures >= MAX_FAILURES:
+        second_factor_failed(request, user)
+        if signin_locked(request, user.get_username()):
             logout(request)
-            messages.error(request, _("Too many wrong codes; sign in again."))
-            return redirect("login")
+            return locked_out(request)
         form.add_error(
             "code", _("The code is wrong, too old or was already used. Try the next one.")
         )
@@ -112,9 +133,11 @@ def invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         return render(request, "accounts/invitation.html", {"invalid": True}, status=400)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save(commit=False)
-        user.is_active = True
-        user.save()
+        invitation_accept(
+            user=user,
+            password=form.cleaned_data["new_password1"],
+            actor=Actor(user, Channel.WEB, request.META.get("REMOTE_ADDR", "")),
+        )
         messages.success(request, _("Your password is set; sign in with it."))
         return redirect("login")
     return render(request, "accounts/invitation.html", {"form": form, "invitee": user})

@@ -90,7 +90,7 @@ def ingest(
     assert outcome.parsed is not None and outcome.draft is not None
     console.print(_summary(outcome.parsed, file.name))
     if accept:
-        result = draft_accept(draft=outcome.draft, user=None, edit_version=1)
+        result = draft_accept(draft=outcome.draft, edit_version=1)
         console.print(result.message, highlight=False)
     else:
         console.print(

@@ -36,6 +36,11 @@ class Actor:
         address = request.META.get("REMOTE_ADDR", "")
         return cls(request.user, channel, f"{source} ({address})" if source else address)
 
+    @classmethod
+    def unattended(cls, via: str = "") -> Actor:
+        """No person: a command (``via`` "cli") or the system (the demo, a test, a job)."""
+        return cls(None, Channel.CLI if via == "cli" else Channel.SYSTEM, via)
+
     @property
     def name(self) -> str:
         return str(getattr(self.user, "username", "")) or self.source

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from hedef.core.actors import Actor
 from hedef.domain.ingest.errors import IngestionError
 from hedef.domain.ingest.review import ReviewError
 from hedef.ingest import selectors
@@ -48,7 +49,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         document = form.cleaned_data["document"]
         try:
             outcome = document_ingest(
-                data=document.read(), file_name=document.name, user=request.user
+                data=document.read(),
+                file_name=document.name,
+                actor=Actor.from_request(request, source=document.name),
             )
         except IngestionError as error:
             form.add_error("document", str(error))
@@ -76,14 +79,21 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         edits = {key[2:]: value for key, value in request.POST.items() if key.startswith("f:")}
         try:
             if action == "discard":
-                draft_discard(draft=draft, user=request.user)
+                draft_discard(draft=draft, actor=Actor.from_request(request))
                 messages.info(request, _("The document was discarded; nothing was loaded."))
                 return redirect("ingest:upload")
             if edits:
-                draft = draft_correct(draft=draft, edits=edits, edit_version=edit_version)
+                draft = draft_correct(
+                    draft=draft,
+                    edits=edits,
+                    edit_version=edit_version,
+                    actor=Actor.from_request(request),
+                )
                 edit_version = draft.edit_version
             if action == "accept":
-                outcome = draft_accept(draft=draft, user=request.user, edit_version=edit_version)
+                outcome = draft_accept(
+                    draft=draft, edit_version=edit_version, actor=Actor.from_request(request)
+                )
                 messages.success(request, outcome.message)
                 return redirect(outcome.strategy)
             messages.success(request, _("Corrections saved."))

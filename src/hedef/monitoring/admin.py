@@ -1,19 +1,20 @@
 """Administration of monitoring: who reports which indicator; read-only views of the rest.
 
 Reports, cycles and tokens change only through their pages (so every change is
-audited); audit entries never change at all.
+audited); who reports an indicator changes here, and each change is
+an audit entry too; audit entries never change at all.
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from hedef.core.admin import ReadOnlyAdmin
+from hedef.core.admin import AuditedAdmin, ReadOnlyAdmin
 from hedef.monitoring.models import AgencyToken, IndicatorReporter, ReportingCycle, Submission
 
 
 @admin.register(IndicatorReporter)
-class IndicatorReporterAdmin(admin.ModelAdmin):
+class IndicatorReporterAdmin(AuditedAdmin):
     list_display = ["strategy", "indicator_number", "agency"]
     list_filter = ["strategy", "agency"]
     autocomplete_fields = ["agency"]

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from hedef.agencies.models import Agency
 from hedef.agencies.services import agency_match_name
+from hedef.core.actors import Actor
+from hedef.core.audit import audit_record
 from hedef.domain.core.text import az_casefold
 from hedef.domain.plans import interchange
 from hedef.domain.plans.model import ExecutorKind, Stage, executor_kind
@@ -58,8 +60,14 @@ def content_hash(plan: PlanData) -> str:
     return hashlib.sha256(interchange.dumps(plan).encode("utf-8")).hexdigest()
 
 
-def plan_import(*, plan: PlanData, user: Any = None, via: str = "cli") -> ImportOutcome:
-    """Store ``plan`` as its strategy's next version unless the current one says the same."""
+def plan_import(*, plan: PlanData, actor: Actor | None = None, via: str = "cli") -> ImportOutcome:
+    """Store ``plan`` as its strategy's next version unless the current one says the same.
+
+    A new version is recorded as ``plan.import``: the version before and after, the
+    content hash, and how each of the document's acronyms was linked to an agency
+    (the link decides whose focal persons report on a measure).
+    """
+    actor = actor or Actor.unattended(via)
     digest = content_hash(plan)
     with transaction.atomic():
         strategy, created = Strategy.objects.select_for_update().get_or_create(code=plan.code)
@@ -67,9 +75,29 @@ def plan_import(*, plan: PlanData, user: Any = None, via: str = "cli") -> Import
         if current is not None and current.content_sha256 == digest:
             return ImportOutcome(strategy, current, created_strategy=False, unchanged=True)
         number = (current.number + 1) if current else 1
-        version = _create_version(strategy, number, plan, digest, user, via)
+        version = _create_version(strategy, number, plan, digest, actor.person, via)
         strategy.current_version = version
         strategy.save(update_fields=["current_version"])
+        audit_record(
+            actor=actor,
+            action="plan.import",
+            obj=version,
+            before={"version": current.number} if current else None,
+            after={
+                "strategy": strategy.code,
+                "version": number,
+                "title": version.title,
+                "content_sha256": digest,
+                "source_file_name": version.source_file_name,
+                "via": via,
+                "measures": version.measures.count(),
+                "indicators": version.indicators.count(),
+                "aliases": {
+                    alias.acronym: alias.agency.code if alias.agency else None
+                    for alias in version.aliases.select_related("agency").order_by("position")
+                },
+            },
+        )
     return ImportOutcome(strategy, version, created_strategy=created, unchanged=False)
 
 
@@ -232,12 +260,33 @@ def _create_indicators(
         )
 
 
-def alias_link(*, alias: AgencyAlias, agency: Agency) -> None:
-    """Resolve a flagged acronym to a registry agency, in every measure that uses it."""
+def alias_link(*, alias: AgencyAlias, agency: Agency, actor: Actor) -> None:
+    """Resolve a flagged acronym to a registry agency, in every measure that uses it.
+
+    The link decides which agency's focal persons report on (and read) those measures,
+    so it is recorded: ``alias.link`` with the agency before and after and how many
+    measure executors and indicators followed.
+    """
     with transaction.atomic():
+        previous = (
+            AgencyAlias.objects.filter(pk=alias.pk).values_list("agency__code", flat=True).first()
+        )
         alias.agency = agency
         alias.save(update_fields=["agency"])
-        MeasureExecutor.objects.filter(alias=alias).update(agency=agency)
-        Indicator.objects.filter(version=alias.version, responsible_value=alias.acronym).update(
-            responsible=agency
+        executors = MeasureExecutor.objects.filter(alias=alias).update(agency=agency)
+        indicators = Indicator.objects.filter(
+            version=alias.version, responsible_value=alias.acronym
+        ).update(responsible=agency)
+        audit_record(
+            actor=actor,
+            action="alias.link",
+            obj=alias,
+            before={"agency": previous},
+            after={
+                "agency": agency.code,
+                "acronym": alias.acronym,
+                "version": alias.version_id,
+                "executors": executors,
+                "indicators": indicators,
+            },
         )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from hedef.agencies.models import Agency
+from hedef.core.actors import Actor
 from hedef.domain.plans.files import FORMATS, PlanFileError, read_plan_file, write_plan_file
 from hedef.domain.plans.interchange import plan_schema as load_plan_schema
 from hedef.domain.plans.model import Stage
@@ -195,7 +196,7 @@ def plan_upload(request: HttpRequest) -> HttpResponse:
         except PlanFileError as error:
             form.add_error("file", str(error))
         else:
-            outcome = plan_import(plan=plan, user=request.user, via="web")
+            outcome = plan_import(plan=plan, actor=Actor.from_request(request), via="web")
             messages.success(request, outcome.message)
             return redirect(outcome.strategy)
     return render(request, "plans/plan_import.html", {"form": form})

@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hedef.core.actors import Actor
+from hedef.core.audit import audit_record
 from hedef.publishing.models import Feedback, Snapshot
 
 # Anti-spam without third-party services (see the feedback form).
@@ -105,11 +107,22 @@ def feedback_submit(
 
 
 def feedback_moderate(
-    *, feedback: Feedback, user: Any, publish: bool, answer: str = ""
+    *, feedback: Feedback, actor: Actor, publish: bool, answer: str = ""
 ) -> Feedback:
-    feedback.status = Feedback.Status.PUBLISHED if publish else Feedback.Status.REJECTED
-    feedback.answer = answer.strip()
-    feedback.moderated_by = user
-    feedback.moderated_at = timezone.now()
-    feedback.save(update_fields=["status", "answer", "moderated_by", "moderated_at"])
+    """Publish or reject a visitor's comment, with an optional public answer (audited)."""
+    with transaction.atomic():
+        feedback = Feedback.objects.select_for_update().get(pk=feedback.pk)
+        before = {"status": feedback.status, "answer": feedback.answer}
+        feedback.status = Feedback.Status.PUBLISHED if publish else Feedback.Status.REJECTED
+        feedback.answer = answer.strip()
+        feedback.moderated_by = actor.person
+        feedback.moderated_at = timezone.now()
+        feedback.save(update_fields=["status", "answer", "moderated_by", "moderated_at"])
+        audit_record(
+            actor=actor,
+            action="feedback.moderate",
+            obj=feedback,
+            before=before,
+            after={"status": feedback.status, "answer": feedback.answer},
+        )
     return feedback

@@ -18,6 +18,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_cookie
 
+from hedef.core.actors import Actor
 from hedef.domain.charts import indicator_chart, render_svg
 from hedef.domain.publishing import opendata
 from hedef.plans.permissions import require_manage_plans
@@ -350,7 +351,7 @@ def moderation(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             feedback_moderate(
                 feedback=feedback,
-                user=request.user,
+                actor=Actor.from_request(request),
                 publish=form.cleaned_data["decision"] == "publish",
                 answer=form.cleaned_data["answer"],
             )

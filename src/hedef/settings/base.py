@@ -9,6 +9,10 @@ Read from the environment (through ``hedef.settings.env``):
 - ``HEDEF_DEMO``: set by ``hedef demo``; every page then carries a demo-data banner.
 - ``HEDEF_BASE_URL``: the address people reach Hədəf at, for links in e-mails.
 - ``HEDEF_OPERATOR_TOTP``: operators must pass a TOTP second factor (default on).
+- ``HEDEF_TOTP_REQUIRED_ROLES``: other roles that must too, comma-separated
+  (``focal_person,leadership``); anyone may enrol, and then always types a code.
+- ``HEDEF_SIGNIN_FAILURE_LIMIT`` (5) and ``HEDEF_SIGNIN_COOLOFF_MINUTES`` (15): wrong
+  passwords or codes, per account and per address, before sign-in is locked, and for how long.
 - ``HEDEF_EMAIL_URL``: where e-mail goes, e.g. ``smtp://user:pass@host:587?tls=1``,
   ``smtps://…`` or ``console://`` (the default); else the usual ``EMAIL_HOST``,
   ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``,
@@ -24,6 +28,7 @@ No secret key here: each of the other modules sets its own.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +75,8 @@ MIDDLEWARE = [
     "hedef.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hedef.urls"
@@ -174,3 +182,22 @@ HEDEF_OPERATOR_TOTP = ENV.flag("HEDEF_OPERATOR_TOTP", default=True)
 # Demo only: the demo's operator accounts may sign in without a second factor, so that
 # the demo works without an authenticator app. Empty unless HEDEF_DEMO is set.
 HEDEF_DEMO_TOTP_EXEMPT_USERS = ("operator", "analyst") if HEDEF_DEMO else ()
+HEDEF_TOTP_REQUIRED_ROLES = tuple(ENV.items("HEDEF_TOTP_REQUIRED_ROLES"))
+
+# ---- sign-in throttling (django-axes) ---------------------------------------------------
+# Wrong passwords and wrong second-factor codes count alike, per account and per address
+# (either reaching the limit locks).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = ENV.integer("HEDEF_SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=ENV.integer("HEDEF_SIGNIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Failures are forgiven when the whole sign-in succeeds (hedef.accounts.signin), not
+# at the password alone: that would renew the count of wrong codes.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "hedef.accounts.views.locked_out"
+AXES_VERBOSE = False
+# Its admin pages are registered by hedef.accounts, audited (unlocking is a write).
+AXES_ENABLE_ADMIN = False
