@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
 from ninja.decorators import decorate_view
+from ninja.errors import AuthenticationError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
@@ -31,7 +32,7 @@ from hedef.domain.monitoring.submissions import (
 )
 from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import EvidenceAdd, SubmissionSave, SubmissionSubmit
-from hedef.monitoring.actions.tokens import TokenPrincipal, token_authenticate
+from hedef.monitoring.actions.tokens import TokenExpired, TokenPrincipal, token_authenticate
 from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.monitoring.permissions import can_view_submission
 from hedef.monitoring.selectors import involved_agencies, overdue, submission_queryset
@@ -41,7 +42,10 @@ class AgencyTokenAuth(HttpBearer):
     """``Authorization: Bearer hdf_…``: a token an operator issued to one agency."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        return token_authenticate(token)
+        try:
+            return token_authenticate(token)
+        except TokenExpired as expired:
+            raise AuthenticationError(message=str(expired)) from expired
 
 
 router = Router(tags=["monitoring"], auth=AgencyTokenAuth())
