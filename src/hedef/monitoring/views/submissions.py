@@ -16,6 +16,7 @@ from hedef.accounts.permissions import require
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_history
 from hedef.domain.core.errors import DomainError
+from hedef.domain.monitoring.evidence import type_true_name
 from hedef.domain.monitoring.submissions import TARGET_PREFIX, SubmissionField
 from hedef.monitoring import choices
 from hedef.monitoring.actions import (
@@ -257,7 +258,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         evidence.file.open("rb"),
         as_attachment=True,
-        filename=evidence.name,
+        filename=type_true_name(evidence.name, evidence.kind),
         content_type=evidence.content_type,
     )
 
