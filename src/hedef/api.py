@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
+from hedef.core.api_input import api_input_checks_install
 from hedef.core.errors import api_error_handlers_install
 from hedef.monitoring.api import router as monitoring_router
 from hedef.plans.api import router as plans_router
@@ -23,3 +24,4 @@ api.add_router("/", plans_router)
 api.add_router("/", published_router)
 api.add_router("/monitoring", monitoring_router)
 api_error_handlers_install(api)
+api_input_checks_install(api)

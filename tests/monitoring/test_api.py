@@ -1,8 +1,10 @@
 """The agency API: documented, token-authenticated, the same rules as the pages."""
 
+import datetime
 import io
 
 import pytest
+from django.utils import timezone
 
 from hedef.core.models import AuditEntry
 from hedef.monitoring.actions import TokenIssue
@@ -133,3 +135,37 @@ def test_a_missing_or_wrong_token_is_a_401(client, cycle):
     assert client.get(f"{API}/cycles").status_code == 401
     wrong = client.get(f"{API}/cycles", HTTP_AUTHORIZATION="Bearer hdf_wrong")
     assert wrong.status_code == 401
+
+
+def test_a_token_expires_after_the_configured_days(token, settings):
+    """The default validity is HEDEF_API_TOKEN_DAYS from issue."""
+    record = AgencyToken.objects.get()
+    expected = timezone.now() + datetime.timedelta(days=settings.HEDEF_API_TOKEN_DAYS)
+    assert abs(record.expires_at - expected) < datetime.timedelta(minutes=1)
+    entry = AuditEntry.objects.get(action="token.issue")
+    assert entry.details["after"]["expires_at"] == record.expires_at.isoformat()
+
+
+def test_an_expired_token_is_a_401_that_says_so(api, token):
+    assert api("get", "/cycles").status_code == 200
+    AgencyToken.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    response = api("get", "/cycles")
+    assert response.status_code == 401
+    assert response.json()["code"] == "unauthorized"
+    assert "expired on" in response.json()["message"]
+    assert "ask the operator for a new one" in response.json()["message"]
+
+
+@pytest.mark.parametrize(("days", "issued"), [(30, True), (0, False), (366, False)])
+def test_a_token_is_issued_for_at_most_the_configured_days(client, more_users, days, issued):
+    client.force_login(more_users["operator_admin"])
+    agency = more_users["focal_in"].agency
+    page = client.post(
+        "/reporting/tokens/", {"agency": agency.pk, "label": "İN e-hesabat", "days": days}
+    )
+    assert AgencyToken.objects.exists() is issued
+    if issued:
+        record = AgencyToken.objects.get()
+        when = timezone.localtime(record.expires_at)
+        assert (when.date() - timezone.localdate()).days == days
+        assert f"It works until {when:%d.%m.%Y}" in page.content.decode()

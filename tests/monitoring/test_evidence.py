@@ -39,6 +39,36 @@ def test_an_image_is_stored_and_downloaded_by_its_readers(focal, platform, clien
     assert AuditEntry.objects.filter(action="evidence.add").exists()
 
 
+@pytest.mark.parametrize(
+    ("sent_as", "downloaded_as"),
+    [
+        ("foto.png", "foto.png"),
+        ("FOTO.PNG", "FOTO.PNG"),
+        ("akt.html", "akt.html.png"),
+        ("akt.pdf", "akt.pdf.png"),
+        ("akt", "akt.png"),
+    ],
+)
+def test_evidence_is_kept_and_downloaded_with_an_extension_true_to_its_content(
+    focal, platform, client, sent_as, downloaded_as
+):
+    """A browser or file manager opening the file goes by its extension: it must be the
+    kind the content was checked to be, whatever the sender named it."""
+    post(focal, platform, sent_as, PNG)
+    evidence = Evidence.objects.get()
+    assert evidence.name == downloaded_as
+    assert evidence.file.name.endswith(downloaded_as[-4:].lower())
+    download = client.get(f"/reporting/evidence/{evidence.pk}/")
+    assert f'filename="{downloaded_as}"' in download["Content-Disposition"]
+
+
+def test_evidence_stored_under_a_false_extension_downloads_with_a_true_one(focal, platform, client):
+    post(focal, platform, "foto.png", PNG)
+    Evidence.objects.update(name="foto.svg")  # as kept before names were made type-true
+    download = client.get(f"/reporting/evidence/{Evidence.objects.get().pk}/")
+    assert 'filename="foto.svg.png"' in download["Content-Disposition"]
+
+
 def test_a_file_that_is_not_what_it_claims_is_refused(focal, platform):
     response = post(focal, platform, "hesabat.pdf", b"#!/bin/sh\nrm -rf /\n")
     assert "hesabat.pdf is not a PDF, DOCX, XLSX or image" in messages(response)[0]

@@ -9,16 +9,21 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
+from ninja.decorators import decorate_view
+from ninja.errors import AuthenticationError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
 from hedef.accounts.permissions import require
 from hedef.core.actors import Actor, Channel
-from hedef.core.errors import ErrorOut
+from hedef.core.api_input import body_limit
+from hedef.core.errors import error_responses
+from hedef.core.uploads import read_capped
 from hedef.domain.monitoring.submissions import (
     DeviationReason,
     ProgressStatus,
@@ -27,7 +32,7 @@ from hedef.domain.monitoring.submissions import (
 )
 from hedef.domain.plans.model import Stage
 from hedef.monitoring.actions import EvidenceAdd, SubmissionSave, SubmissionSubmit
-from hedef.monitoring.actions.tokens import TokenPrincipal, token_authenticate
+from hedef.monitoring.actions.tokens import TokenExpired, TokenPrincipal, token_authenticate
 from hedef.monitoring.models import ReportingCycle, Submission
 from hedef.monitoring.permissions import can_view_submission
 from hedef.monitoring.selectors import involved_agencies, overdue, submission_queryset
@@ -37,7 +42,10 @@ class AgencyTokenAuth(HttpBearer):
     """``Authorization: Bearer hdf_…``: a token an operator issued to one agency."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        return token_authenticate(token)
+        try:
+            return token_authenticate(token)
+        except TokenExpired as expired:
+            raise AuthenticationError(message=str(expired)) from expired
 
 
 router = Router(tags=["monitoring"], auth=AgencyTokenAuth())
@@ -120,7 +128,13 @@ class EvidenceOut(Schema):
     sha256: str
 
 
-ERRORS: dict[int, Any] = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+# Every operation: 400 for a value that cannot be stored, 401 without a valid token,
+# 422 for a parameter of the wrong type.
+LISTED = error_responses(400, 401, 422)
+# An object named in the path: 404 when there is none, 403 when another agency's.
+LOOKED_UP = error_responses(400, 401, 403, 404, 422)
+# A change: 409 when the report's state or version forbids it.
+CHANGED = error_responses(400, 401, 403, 404, 409, 422)
 
 
 def _submission_out(s: Submission) -> dict[str, Any]:
@@ -179,7 +193,7 @@ def _readable(request: HttpRequest, pk: int) -> Submission:
     return submission
 
 
-@router.get("/cycles", response=list[CycleOut], summary="Reporting cycles")
+@router.get("/cycles", response={200: list[CycleOut], **LISTED}, summary="Reporting cycles")
 def list_cycles(request: HttpRequest) -> Any:
     agency = request.auth.agency_id  # type: ignore[attr-defined]
     return ReportingCycle.objects.filter(submissions__agency_id=agency).distinct()
@@ -187,7 +201,7 @@ def list_cycles(request: HttpRequest) -> Any:
 
 @router.get(
     "/cycles/{cycle_id}/submissions",
-    response=list[SubmissionOut],
+    response={200: list[SubmissionOut], **LOOKED_UP},
     summary="The agency's reports in a cycle",
 )
 def list_submissions(request: HttpRequest, cycle_id: int) -> Any:
@@ -201,14 +215,14 @@ def list_submissions(request: HttpRequest, cycle_id: int) -> Any:
     ]
 
 
-@router.get("/submissions/{submission_id}", response={200: SubmissionOut, **ERRORS})
+@router.get("/submissions/{submission_id}", response={200: SubmissionOut, **LOOKED_UP})
 def get_submission(request: HttpRequest, submission_id: int) -> Any:
     return _submission_out(_readable(request, submission_id))
 
 
 @router.put(
     "/submissions/{submission_id}",
-    response={200: SubmissionOut, **ERRORS},
+    response={200: SubmissionOut, **CHANGED},
     summary="Write a report (and optionally submit it)",
 )
 def put_submission(request: HttpRequest, submission_id: int, payload: SubmissionIn) -> Any:
@@ -234,13 +248,16 @@ def put_submission(request: HttpRequest, submission_id: int, payload: Submission
 
 @router.post(
     "/submissions/{submission_id}/evidence",
-    response={201: EvidenceOut, **ERRORS},
+    response={201: EvidenceOut, **CHANGED, **error_responses(413)},
     summary="Attach an evidence file (PDF, DOCX, XLSX, image)",
+    description="A file over HEDEF_MAX_EVIDENCE_BYTES (20 MB) is refused with 413.",
 )
+@decorate_view(body_limit("HEDEF_MAX_EVIDENCE_BYTES"))
 def post_evidence(request: HttpRequest, submission_id: int, file: File[UploadedFile]) -> Any:
     submission = _readable(request, submission_id)
-    evidence = EvidenceAdd(
-        submission, actor=_actor(request), name=file.name or "evidence", data=file.read()
-    ).execute()
+    data = read_capped(file, settings.HEDEF_MAX_EVIDENCE_BYTES)
+    # Django's multipart parser has already dropped any NUL from the file's name.
+    name = file.name or "evidence"
+    evidence = EvidenceAdd(submission, actor=_actor(request), name=name, data=data).execute()
     body = {k: getattr(evidence, k) for k in ("id", "name", "kind", "size", "sha256")}
     return JsonResponse(body, status=201)

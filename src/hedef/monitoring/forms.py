@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from hedef.agencies.models import Agency
@@ -277,9 +278,19 @@ class TokenForm(forms.Form):
     label = forms.CharField(
         label=_("Label"), max_length=100, help_text=_("Which system uses it, e.g. “İN e-report”.")
     )
+    days = forms.IntegerField(
+        label=_("Valid for (days)"),
+        min_value=1,
+        help_text=_("The token stops working after this many days; issue a new one before."),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        days = self.fields["days"]
+        assert isinstance(days, forms.IntegerField)
+        days.initial = settings.HEDEF_API_TOKEN_DAYS
+        days.validators.append(MaxValueValidator(settings.HEDEF_API_TOKEN_DAYS))
+        days.widget.attrs["max"] = settings.HEDEF_API_TOKEN_DAYS
         agencies = sorted(Agency.objects.all(), key=lambda a: az_sort_key(a.acronym or a.name))
         field = self.fields["agency"]
         assert isinstance(field, forms.ModelChoiceField)

@@ -6,10 +6,27 @@ from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from hedef.agencies.models import Agency
+from hedef.core.errors import error_responses
 from hedef.plans import selectors
 from hedef.plans.models import Indicator, Measure, Strategy
 
 router = Router(tags=["plans"])
+
+# 400 for a value that cannot be stored, 422 for a parameter of the wrong type.
+LISTED = error_responses(400, 422)
+# And 404 for an unknown code in the path or in a filter.
+LOOKED_UP = error_responses(400, 404, 422)
+
+# The largest offset a database takes is 2**63 - 1 (offset + limit, in SQL); any
+# offset past the last item already answers an empty page.
+MAX_OFFSET = 2**31 - 1
+
+
+class Pages(LimitOffsetPagination):
+    """``limit`` and ``offset``, with an offset every database can take."""
+
+    class Input(LimitOffsetPagination.Input):
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class AgencyOut(Schema):
@@ -195,24 +212,26 @@ def _measures(filters: MeasureFilterIn):
     )
 
 
-@router.get("/strategies", response=list[StrategyOut], auth=None)
-@paginate(LimitOffsetPagination)
+@router.get("/strategies", response={200: list[StrategyOut], **LISTED}, auth=None)
+@paginate(Pages)
 def list_strategies(request):
     return [_strategy_out(strategy) for strategy in selectors.strategy_list()]
 
 
-@router.get("/strategies/{code}", response=StrategyOut, auth=None)
+@router.get("/strategies/{code}", response={200: StrategyOut, **LOOKED_UP}, auth=None)
 def get_strategy(request, code: str):
     return _strategy_out(get_object_or_404(selectors.strategy_list(), code=code))
 
 
-@router.get("/measures", response=list[MeasureOut], auth=None)
-@paginate(LimitOffsetPagination)
+@router.get("/measures", response={200: list[MeasureOut], **LOOKED_UP}, auth=None)
+@paginate(Pages)
 def list_measures(request, filters: Query[MeasureFilterIn]):
     return _measures(filters)
 
 
-@router.get("/strategies/{code}/measures/{number}", response=MeasureOut, auth=None)
+@router.get(
+    "/strategies/{code}/measures/{number}", response={200: MeasureOut, **LOOKED_UP}, auth=None
+)
 def get_measure(request, code: str, number: str):
     strategy = get_object_or_404(selectors.strategy_list(), code=code)
     return get_object_or_404(
@@ -220,19 +239,19 @@ def get_measure(request, code: str, number: str):
     )
 
 
-@router.get("/agencies", response=list[AgencyOut], auth=None)
-@paginate(LimitOffsetPagination)
+@router.get("/agencies", response={200: list[AgencyOut], **LISTED}, auth=None)
+@paginate(Pages)
 def list_agencies(request):
     return Agency.objects.order_by("code")
 
 
-@router.get("/agencies/{code}", response=AgencyOut, auth=None)
+@router.get("/agencies/{code}", response={200: AgencyOut, **LOOKED_UP}, auth=None)
 def get_agency(request, code: str):
     return get_object_or_404(Agency, code=code)
 
 
-@router.get("/indicators", response=list[IndicatorOut], auth=None)
-@paginate(LimitOffsetPagination)
+@router.get("/indicators", response={200: list[IndicatorOut], **LISTED}, auth=None)
+@paginate(Pages)
 def list_indicators(request, strategy: str | None = None, agency: str | None = None):
     indicators = (
         Indicator.objects.filter(version__strategy__current_version=F("version"))

@@ -14,7 +14,7 @@ from enum import StrEnum
 from hedef.domain.core.errors import DomainError
 from hedef.domain.core.i18n import gettext as _
 
-__all__ = ["EvidenceKind", "EvidenceRefused", "check_evidence", "sniff_kind"]
+__all__ = ["EvidenceKind", "EvidenceRefused", "check_evidence", "sniff_kind", "type_true_name"]
 
 
 class EvidenceKind(StrEnum):
@@ -35,6 +35,17 @@ CONTENT_TYPES = {
     EvidenceKind.JPEG: "image/jpeg",
     EvidenceKind.GIF: "image/gif",
     EvidenceKind.WEBP: "image/webp",
+}
+
+# The extensions a file of each kind may carry; the first is the one given to it.
+EXTENSIONS = {
+    EvidenceKind.PDF: (".pdf",),
+    EvidenceKind.DOCX: (".docx",),
+    EvidenceKind.XLSX: (".xlsx",),
+    EvidenceKind.PNG: (".png",),
+    EvidenceKind.JPEG: (".jpg", ".jpeg", ".jpe"),
+    EvidenceKind.GIF: (".gif",),
+    EvidenceKind.WEBP: (".webp",),
 }
 
 _OFFICE_PARTS = {"word/document.xml": EvidenceKind.DOCX, "xl/workbook.xml": EvidenceKind.XLSX}
@@ -101,3 +112,16 @@ def check_evidence(data: bytes, file_name: str, *, max_bytes: int) -> CheckedEvi
             {"file": file_name},
         )
     return CheckedEvidence(kind, CONTENT_TYPES[kind])
+
+
+def type_true_name(file_name: str, kind: EvidenceKind | str) -> str:
+    """``file_name`` with an extension that says what the file is by its content.
+
+    A name whose extension already fits is kept; any other gets the kind's extension
+    appended (``akt.html`` holding a PDF becomes ``akt.html.pdf``), so that neither a
+    browser nor a file manager opens it as what the sender claimed.
+    """
+    allowed = EXTENSIONS[EvidenceKind(kind)]
+    if file_name.lower().endswith(allowed):
+        return file_name
+    return file_name + allowed[0]

@@ -15,7 +15,7 @@ from hedef.accounts.permissions import require
 from hedef.core.actions import Action
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
-from hedef.domain.monitoring.evidence import check_evidence
+from hedef.domain.monitoring.evidence import check_evidence, type_true_name
 from hedef.domain.monitoring.submissions import (
     EDITABLE_STATES,
     SubmissionField,
@@ -82,6 +82,7 @@ class EvidenceAdd(Action):
         submission = locked_submission(self.submission)
         _check_open(submission)
         checked = check_evidence(self.data, self.name, max_bytes=settings.HEDEF_MAX_EVIDENCE_BYTES)
+        self.name = type_true_name(self.name, checked.kind)
         evidence = Evidence(
             submission=submission,
             name=self.name,

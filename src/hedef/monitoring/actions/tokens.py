@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -54,11 +56,27 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+class TokenExpired(Exception):
+    """A token that was valid once; the API answers 401 with when it expired."""
+
+    def __init__(self, token: AgencyToken) -> None:
+        self.token = token
+        super().__init__(
+            _("This API token expired on %(date)s; ask the operator for a new one.")
+            % {"date": formats.date_format(timezone.localtime(token.expires_at), "d.m.Y")}
+        )
+
+
 class TokenIssue(Action):
-    def __init__(self, *, actor: Actor, agency: Agency, label: str) -> None:
+    """Issue a token to ``agency``, valid for ``days`` (``HEDEF_API_TOKEN_DAYS`` by default)."""
+
+    def __init__(
+        self, *, actor: Actor, agency: Agency, label: str, days: int | None = None
+    ) -> None:
         super().__init__(actor=actor)
         self.agency = agency
         self.label = label.strip()
+        self.days = settings.HEDEF_API_TOKEN_DAYS if days is None else days
 
     def check(self) -> None:
         require(can_manage_tokens(self.user), ONLY_ADMINS)
@@ -68,6 +86,12 @@ class TokenIssue(Action):
             raise NotPossible(
                 "label_required", _("Give the token a label, e.g. the system's name.")
             )
+        if not 1 <= self.days <= settings.HEDEF_API_TOKEN_DAYS:
+            raise NotPossible(
+                "token_days",
+                _("A token is valid for 1 to %(most)d days."),
+                {"most": settings.HEDEF_API_TOKEN_DAYS},
+            )
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         record = AgencyToken.objects.create(
             agency=self.agency,
@@ -75,12 +99,18 @@ class TokenIssue(Action):
             prefix=token[:12],
             token_hash=token_digest(token),
             created_by=self.actor.person,
+            expires_at=timezone.now() + datetime.timedelta(days=self.days),
         )
         audit_record(
             actor=self.actor,
             action="token.issue",
             obj=record,
-            after={"agency": self.agency.code, "label": self.label, "prefix": record.prefix},
+            after={
+                "agency": self.agency.code,
+                "label": self.label,
+                "prefix": record.prefix,
+                "expires_at": record.expires_at.isoformat(),
+            },
         )
         return record, token
 
@@ -107,7 +137,11 @@ class TokenRevoke(Action):
 
 
 def token_authenticate(raw: str) -> AgencyToken | None:
-    """The active token whose hash matches ``raw``, marking it used; else ``None``."""
+    """The active token whose hash matches ``raw``, marking it used; else ``None``.
+
+    A token past its expiry raises :class:`TokenExpired`, so that its system is told
+    why it is refused rather than that it is unknown.
+    """
     if not raw.startswith(TOKEN_PREFIX):
         return None
     token = (
@@ -116,5 +150,7 @@ def token_authenticate(raw: str) -> AgencyToken | None:
         .first()
     )
     if token is not None:
+        if token.expired:
+            raise TokenExpired(token)
         AgencyToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token

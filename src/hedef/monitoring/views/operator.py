@@ -33,6 +33,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
                 actor=Actor.from_request(request),
                 agency=form.cleaned_data["agency"],
                 label=form.cleaned_data["label"],
+                days=form.cleaned_data["days"],
             ).execute()
         except DomainError as error:
             form.add_error("label", error.message)

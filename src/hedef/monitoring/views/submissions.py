@@ -16,6 +16,7 @@ from hedef.accounts.permissions import require
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_history
 from hedef.domain.core.errors import DomainError
+from hedef.domain.monitoring.evidence import type_true_name
 from hedef.domain.monitoring.submissions import TARGET_PREFIX, SubmissionField
 from hedef.monitoring import choices
 from hedef.monitoring.actions import (
@@ -267,7 +268,7 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
     return FileResponse(
         file,
         as_attachment=True,
-        filename=evidence.name,
+        filename=type_true_name(evidence.name, evidence.kind),
         content_type=evidence.content_type,
     )
 
