@@ -121,3 +121,54 @@ def test_contributions_and_comments_have_limits_too(platform, more_users):
         CommentAdd(platform, actor=reviewer, field="", text=too_long).execute()
     platform.refresh_from_db()
     assert platform.state == "submitted"
+
+
+@pytest.mark.parametrize("character", ["\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f"])
+def test_the_page_refuses_a_control_character_a_workbook_could_not_hold(
+    client, platform, more_users, character
+):
+    """Such a character would make the agency's workbook impossible to write."""
+    client.force_login(more_users["focal_in"])
+    response = client.post(
+        platform.get_absolute_url(),
+        form_data(platform, narrative=f"Hazır{character}dır.", save=""),
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["narrative"] == [
+        f"“What was done” contains the control character U+{ord(character):04X}; remove it."
+    ]
+    platform.refresh_from_db()
+    assert (platform.version, platform.narrative) == (1, "")
+
+
+def test_tabs_and_line_breaks_are_text_and_the_workbook_carries_them(client, platform, more_users):
+    client.force_login(more_users["focal_in"])
+    text = "Birinci sətir\r\nİkinci\tsətir\n"
+    response = client.post(
+        platform.get_absolute_url(), form_data(platform, narrative=text, save="")
+    )
+    assert response.status_code == 302
+    workbook = client.get(f"/reporting/cycles/{platform.cycle.pk}/workbook/in.xlsx")
+    assert workbook.status_code == 200
+    sheet = load_workbook(io.BytesIO(workbook.content))[rw.MEASURES]
+    assert any(
+        cell.value and "İkinci\tsətir" in str(cell.value)
+        for row in sheet.iter_rows()
+        for cell in row
+    )
+
+
+def test_the_api_refuses_a_control_character_naming_the_field(client, cycle, more_users):
+    _record, token = TokenIssue(
+        actor=actor(more_users["operator_admin"]), agency=more_users["focal_in"].agency, label="x"
+    ).execute()
+    platform = report(cycle, ECONOMY, "8.1.1.1")
+    response = client.put(
+        f"/api/v1/monitoring/submissions/{platform.pk}",
+        data={"version": 1, "remedy": "a\x0bb"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 400
+    [issue] = response.json()["issues"]
+    assert (issue["field"], issue["code"]) == ("remedy", "control_character")

@@ -12,11 +12,13 @@ from hedef.domain.monitoring.submissions import (
     ProgressStatus,
     SubmissionContent,
     SubmissionState,
+    TextUnprintable,
     Verb,
     check_changes_allowed,
     check_complete,
     check_content,
     check_cycle_dates,
+    check_text,
     deviation_required,
     is_overdue,
     measure_due,
@@ -221,3 +223,23 @@ def test_every_text_field_has_a_length_limit_named_in_the_message(key, label):
     [issue] = check_content(over, measure_start=2026, cycle_start=H1_2026[0])
     assert (issue.field, issue.code) == (key, "text_too_long")
     assert issue.message == (f"“{label}” is {limit + 1} characters long; it takes at most {limit}.")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hazırdır.", None),
+        ("Sətir\nsətir\r\n\tboşluq", None),
+        ("a\x00b", "control_character"),
+        ("a\x0bb", "control_character"),
+        ("a\x1fb", "control_character"),
+    ],
+)
+def test_check_text_refuses_what_a_spreadsheet_cannot_hold(text, code):
+    if code is None:
+        check_text("Narrative", text, 100)
+        return
+    with pytest.raises(TextUnprintable) as raised:
+        check_text("Narrative", text, 100)
+    assert raised.value.code == code
+    assert raised.value.params["field"] == "Narrative"

@@ -9,6 +9,7 @@ else here is a pure check that the web pages, the Excel upload and the API share
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -38,13 +39,14 @@ __all__ = [
     "SubmissionField",
     "SubmissionState",
     "TextTooLong",
+    "TextUnprintable",
     "Verb",
     "audit_action",
     "check_changes_allowed",
     "check_complete",
     "check_content",
     "check_cycle_dates",
-    "check_length",
+    "check_text",
     "cycle_years",
     "deviation_required",
     "is_overdue",
@@ -187,17 +189,38 @@ class TextTooLong(DomainError):
     """A text longer than its field takes (code ``text_too_long``)."""
 
 
-def check_length(label: str, text: str, limit: int) -> None:
-    """Refuse ``text`` longer than ``limit`` characters, naming the field by ``label``.
+class TextUnprintable(DomainError):
+    """A text with a control character a spreadsheet or XML cannot hold (``control_character``)."""
+
+
+# C0 control characters other than tab, line feed and carriage return: XML 1.0, and so
+# every XLSX and DOCX file, cannot hold them, and nobody types them on purpose.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def check_text(label: str, text: str, limit: int) -> None:
+    """Refuse ``text`` longer than ``limit`` characters or holding a control character.
+
+    The field is named by ``label``. Tabs and line breaks are text; the other C0 control
+    characters are not, since the workbook, the reports and the open data could not
+    carry them.
 
     Raises:
         TextTooLong: code ``text_too_long`` with the field, the length and the limit.
+        TextUnprintable: code ``control_character`` with the field and the character.
     """
     if len(text) > limit:
         raise TextTooLong(
             "text_too_long",
             _("“%(field)s” is %(length)s characters long; it takes at most %(limit)s."),
             {"field": label, "length": len(text), "limit": limit},
+        )
+    control = _CONTROL_CHARACTER.search(text)
+    if control:
+        raise TextUnprintable(
+            "control_character",
+            _("“%(field)s” contains the control character %(character)s; remove it."),
+            {"field": label, "character": f"U+{ord(control.group()):04X}"},
         )
 
 
@@ -323,8 +346,8 @@ def check_content(
     issues: list[FieldIssue] = []
     for key, limit in TEXT_LIMITS.items():
         try:
-            check_length(_text_label(key), getattr(content, key), limit)
-        except TextTooLong as error:
+            check_text(_text_label(key), getattr(content, key), limit)
+        except (TextTooLong, TextUnprintable) as error:
             issues.append(FieldIssue(key, error.code, error.message))
     percent = content.percent_complete
     if percent is not None and not 0 <= percent <= 100:

@@ -11,7 +11,7 @@ from hedef.core.audit import audit_record
 from hedef.domain.monitoring.submissions import (
     CONTRIBUTION_MAX_LENGTH,
     EDITABLE_STATES,
-    check_length,
+    check_text,
 )
 from hedef.monitoring.actions.base import locked_submission
 from hedef.monitoring.errors import NotPossible, SubmissionConflict, SubmissionLocked
@@ -48,7 +48,7 @@ class ContributionSave(Action):
             )
         if not self.text:
             raise NotPossible("contribution_empty", _("The contribution is empty."))
-        check_length(_("Contribution"), self.text, CONTRIBUTION_MAX_LENGTH)
+        check_text(_("Contribution"), self.text, CONTRIBUTION_MAX_LENGTH)
         agency_id = self.user.agency_id
         contribution = Contribution.objects.filter(
             submission=submission, agency_id=agency_id

@@ -17,7 +17,7 @@ from hedef.domain.monitoring.submissions import (
     SubmissionField,
     Verb,
     audit_action,
-    check_length,
+    check_text,
     target_field,
 )
 from hedef.monitoring.actions.base import advance, locked_submission, touch
@@ -114,7 +114,7 @@ class SubmissionReturn(Action):
             )
         for field, text in self.comments.items():
             _check_field(submission, field)
-            check_length(_("Comment"), text, COMMENT_MAX_LENGTH)
+            check_text(_("Comment"), text, COMMENT_MAX_LENGTH)
         before = {"state": submission.state, "version": submission.version}
         touch(submission, self.actor)
         submission.state = state.value
@@ -158,7 +158,7 @@ class CommentAdd(Action):
         if not self.text.strip():
             raise NotPossible("comment_required", _("The comment is empty."))
         _check_field(self.submission, self.field)
-        check_length(_("Comment"), self.text.strip(), COMMENT_MAX_LENGTH)
+        check_text(_("Comment"), self.text.strip(), COMMENT_MAX_LENGTH)
         comment = _comment(self.submission, self.actor, self.field, self.text)
         audit_record(
             actor=self.actor,
