@@ -356,3 +356,37 @@ def test_email_settings(environ, expected):
 def test_an_unknown_email_scheme_is_refused():
     with pytest.raises(ImproperlyConfigured, match="HEDEF_EMAIL_URL: unknown scheme 'imap'"):
         Env({"HEDEF_EMAIL_URL": "imap://host"}).email()
+
+
+def test_networks_are_addresses_or_networks():
+    env = Env({"P": " 127.0.0.1, 10.0.0.0/8 ,2001:db8::/32, 192.168.1.7/24", "BAD": "proxy.lan"})
+    assert env.networks("P") == ["127.0.0.1/32", "10.0.0.0/8", "2001:db8::/32", "192.168.1.0/24"]
+    assert env.networks("UNSET") == []
+    with pytest.raises(ImproperlyConfigured, match="BAD: 'proxy.lan' is neither an IP address"):
+        env.networks("BAD")
+
+
+# ---- the client address behind a proxy ------------------------------------------------------
+
+
+def test_a_trusted_proxy_header_needs_the_proxies_that_may_send_it(tmp_path):
+    result = run(
+        tmp_path,
+        "import django; django.setup()",
+        DJANGO_SETTINGS_MODULE="hedef.settings.development",
+        HEDEF_TRUSTED_PROXY_HEADER="X-Forwarded-For",
+    )
+    assert refusal(result).startswith(
+        "HEDEF_TRUSTED_PROXY_HEADER is set but HEDEF_TRUSTED_PROXIES is not"
+    )
+    read = run(
+        tmp_path,
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.HEDEF_TRUSTED_PROXY_HEADER, s.HEDEF_TRUSTED_PROXIES)",
+        DJANGO_SETTINGS_MODULE="hedef.settings.development",
+        HEDEF_TRUSTED_PROXY_HEADER="X-Forwarded-For",
+        HEDEF_TRUSTED_PROXIES="127.0.0.1, 10.0.0.0/8",
+    )
+    assert read.stdout.split() == ["X-Forwarded-For", "['127.0.0.1/32',", "'10.0.0.0/8']"], (
+        read.stderr
+    )

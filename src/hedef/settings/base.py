@@ -14,6 +14,9 @@ Read from the environment (through ``hedef.settings.env``):
   ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``,
   ``EMAIL_USE_SSL`` and ``DEFAULT_FROM_EMAIL``.
 - ``HEDEF_STATIC_ROOT`` (for ``collectstatic``), ``HEDEF_LOG_LEVEL`` (default ``WARNING``).
+- ``HEDEF_TRUSTED_PROXY_HEADER`` (e.g. ``X-Forwarded-For``) and ``HEDEF_TRUSTED_PROXIES``
+  (addresses or networks): the client's address is taken from that header, but only on
+  requests that come from one of those proxies (``hedef.core.client_address``).
 
 No secret key here: each of the other modules sets its own.
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from hedef.settings.env import ENV
@@ -139,6 +143,16 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# The client's address behind a proxy (hedef.core.client_address); without both, the
+# address is the connection's own (REMOTE_ADDR).
+HEDEF_TRUSTED_PROXY_HEADER = ENV.text("HEDEF_TRUSTED_PROXY_HEADER")
+HEDEF_TRUSTED_PROXIES = ENV.networks("HEDEF_TRUSTED_PROXIES")
+if HEDEF_TRUSTED_PROXY_HEADER and not HEDEF_TRUSTED_PROXIES:
+    raise ImproperlyConfigured(
+        "HEDEF_TRUSTED_PROXY_HEADER is set but HEDEF_TRUSTED_PROXIES is not: list the "
+        "addresses of the proxies allowed to set it (e.g. 127.0.0.1)"
+    )
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
