@@ -14,6 +14,7 @@ Read from the environment (through ``hedef.settings.env``):
   ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``,
   ``EMAIL_USE_SSL`` and ``DEFAULT_FROM_EMAIL``.
 - ``HEDEF_STATIC_ROOT`` (for ``collectstatic``), ``HEDEF_LOG_LEVEL`` (default ``WARNING``).
+- ``HEDEF_SESSION_IDLE_MINUTES`` (default 30): a session unused for that long ends.
 - ``HEDEF_TRUSTED_PROXY_HEADER`` (e.g. ``X-Forwarded-For``) and ``HEDEF_TRUSTED_PROXIES``
   (addresses or networks): the client's address is taken from that header, but only on
   requests that come from one of those proxies (``hedef.core.client_address``).
@@ -26,6 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -55,16 +57,20 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hedef.middleware.PrivateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hedef.accounts.idle.IdleSessionMiddleware",
     "hedef.middleware.LoginRequiredMiddleware",
     "hedef.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -140,9 +146,31 @@ HEDEF_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 HEDEF_MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
+# An idle timeout: a session ends that long after it was last saved, and requests save
+# it again (hedef.accounts.idle), so a session unused for that long is gone.
+SESSION_IDLE_MINUTES = ENV.integer("HEDEF_SESSION_IDLE_MINUTES", 30)
+if SESSION_IDLE_MINUTES < 1:
+    raise ImproperlyConfigured("HEDEF_SESSION_IDLE_MINUTES must be at least 1")
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Scripts, styles and everything else from Hədəf's own address only: no inline script or
+# style (the templates have none; the charts' Vega expressions are interpreted rather
+# than compiled with eval, see static/hedef/dashboards.js). The directives that do not
+# fall back to default-src are set too.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # The client's address behind a proxy (hedef.core.client_address); without both, the
 # address is the connection's own (REMOTE_ADDR).
