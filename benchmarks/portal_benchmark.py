@@ -149,6 +149,7 @@ def main() -> None:
             "HEDEF_DATA_DIR": str(tmp / "data"),
             "DJANGO_SETTINGS_MODULE": "hedef.settings.production",
             "HEDEF_SECRET_KEY": "portal-benchmark-only",
+            "HEDEF_AUDIT_KEY": "portal-benchmark-audit-only",
             "HEDEF_ALLOWED_HOSTS": "127.0.0.1,localhost",
         }
         processes.append(subprocess.Popen(

@@ -1,7 +1,8 @@
 """The WSGI application (``gunicorn hedef.wsgi``): production settings by default.
 
-Set ``DJANGO_SETTINGS_MODULE`` to serve with other settings; ``hedef serve`` and
-``hedef demo`` use the development settings.
+Set ``DJANGO_SETTINGS_MODULE`` to serve with other settings; ``hedef serve`` serves this
+application under gunicorn, ``hedef serve --dev`` and ``hedef demo`` use Django's
+development server on the development settings.
 """
 
 import os

@@ -29,6 +29,8 @@ SHOW = (
     "'db': {k: s.DATABASES['default'].get(k) for k in ('ENGINE', 'NAME', 'OPTIONS')}}))"
 )
 KEY = "k3y-of-this-installation-" + "x" * 40
+AUDIT_KEY = "audit-k3y-of-this-installation-" + "y" * 40
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def run(tmp_path: Path, code: str, **environ: str) -> subprocess.CompletedProcess[str]:
@@ -63,6 +65,7 @@ def refusal(result: subprocess.CompletedProcess[str]) -> str:
 def test_production_refuses_to_start_without_a_secret_key(tmp_path, key):
     environ = {"DJANGO_SETTINGS_MODULE": "hedef.settings.production"}
     environ["HEDEF_ALLOWED_HOSTS"] = "hedef.example.az"
+    environ["HEDEF_AUDIT_KEY"] = AUDIT_KEY
     if key is not None:
         environ["HEDEF_SECRET_KEY"] = key
     message = refusal(run(tmp_path, "import django; django.setup()", **environ))
@@ -76,6 +79,7 @@ def test_production_refuses_the_key_the_settings_used_to_ship_with(tmp_path):
         "import django; django.setup()",
         DJANGO_SETTINGS_MODULE="hedef.settings.production",
         HEDEF_SECRET_KEY="insecure-development-key-change-me",
+        HEDEF_AUDIT_KEY=AUDIT_KEY,
         HEDEF_ALLOWED_HOSTS="hedef.example.az",
     )
     assert refusal(result).startswith("HEDEF_SECRET_KEY is a published example key")
@@ -87,8 +91,24 @@ def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
         "import django; django.setup()",
         DJANGO_SETTINGS_MODULE="hedef.settings.production",
         HEDEF_SECRET_KEY=KEY,
+        HEDEF_AUDIT_KEY=AUDIT_KEY,
     )
     assert refusal(result).startswith("HEDEF_ALLOWED_HOSTS is not set")
+
+
+@pytest.mark.parametrize("audit_key", [None, "", KEY])
+def test_production_refuses_to_start_without_an_audit_key_of_its_own(tmp_path, audit_key):
+    environ = {"HEDEF_SECRET_KEY": KEY, "HEDEF_ALLOWED_HOSTS": "hedef.example.az"}
+    if audit_key is not None:
+        environ["HEDEF_AUDIT_KEY"] = audit_key
+    result = run(
+        tmp_path,
+        "import django; django.setup()",
+        DJANGO_SETTINGS_MODULE="hedef.settings.production",
+        **environ,
+    )
+    expected = "must differ from HEDEF_SECRET_KEY" if audit_key else "is not set"
+    assert refusal(result).startswith(f"HEDEF_AUDIT_KEY {expected}")
 
 
 def test_gunicorn_entry_point_defaults_to_production(tmp_path):
@@ -98,6 +118,7 @@ def test_gunicorn_entry_point_defaults_to_production(tmp_path):
         tmp_path,
         "import hedef.wsgi; from django.conf import settings; print(settings.SETTINGS_MODULE)",
         HEDEF_SECRET_KEY=KEY,
+        HEDEF_AUDIT_KEY=AUDIT_KEY,
         HEDEF_ALLOWED_HOSTS="hedef.example.az",
     )
     assert served.stdout.split() == ["hedef.settings.production"], served.stderr
@@ -108,6 +129,7 @@ def test_production_with_a_key_and_hosts_runs_without_debug_over_https(tmp_path)
         tmp_path,
         "hedef.settings.production",
         HEDEF_SECRET_KEY=KEY,
+        HEDEF_AUDIT_KEY=AUDIT_KEY,
         HEDEF_ALLOWED_HOSTS="hedef.example.az, www.hedef.example.az",
         HEDEF_DEBUG="1",  # not read in production
         HEDEF_BASE_URL="https://hedef.example.az/",
@@ -127,6 +149,7 @@ def test_production_over_plain_http_and_without_a_proxy_header(tmp_path):
         tmp_path,
         "hedef.settings.production",
         HEDEF_SECRET_KEY=KEY,
+        HEDEF_AUDIT_KEY=AUDIT_KEY,
         HEDEF_ALLOWED_HOSTS="10.0.0.5",
         HEDEF_HTTPS="0",
         HEDEF_PROXY_SSL_HEADER="none",
@@ -137,45 +160,76 @@ def test_production_over_plain_http_and_without_a_proxy_header(tmp_path):
     assert loaded["trusted"] == ["http://127.0.0.1:8000", "http://10.0.0.5:8080"]
 
 
-def test_production_passes_the_deployment_checklist_but_the_domain_wide_hsts_choices(tmp_path):
+def documented_production_environment(tmp_path: Path) -> dict[str, str]:
+    """The environment file of README's "Deployment", its elided secrets filled in."""
+    text = README.read_text("utf-8")
+    block = text[text.index("# /etc/hedef/env") :].split("```")[0]
+    environ = dict(
+        line.split("=", 1) for line in block.splitlines() if "=" in line and line[0] != "#"
+    )
+    filled = {"HEDEF_SECRET_KEY": KEY, "HEDEF_AUDIT_KEY": AUDIT_KEY}
+    environ = {
+        name: filled.get(name, value.replace("…", "secret")) for name, value in environ.items()
+    }
+    environ["HEDEF_DATA_DIR"] = str(tmp_path)
+    environ["HEDEF_STATIC_ROOT"] = str(tmp_path / "static")
+    return environ
+
+
+def check_deploy(tmp_path: Path, environ: dict[str, str]) -> set[str]:
+    """The ids of what ``hedef manage check --deploy`` reports, run as the server would."""
     result = subprocess.run(
         [Path(sys.executable).parent / "hedef", "manage", "check", "--deploy"],
-        env={
-            "PATH": os.environ["PATH"],
-            "HEDEF_DATA_DIR": str(tmp_path),
-            "DJANGO_SETTINGS_MODULE": "hedef.settings.production",
-            "HEDEF_SECRET_KEY": KEY,
-            "HEDEF_AUDIT_KEY": "a-long-random-audit-key-for-this-test-only",
-            "HEDEF_ALLOWED_HOSTS": "hedef.example.az",
-        },
+        env={"PATH": os.environ["PATH"], **environ},
         cwd=tmp_path,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    warnings = {
+    return {
         line.split(")")[0].split("(")[-1] for line in result.stderr.splitlines() if "?:" in line
     }
-    # Subdomains and the browsers' preload list are decisions about the whole domain.
-    assert warnings == {"security.W005", "security.W021"}, result.stderr
 
 
-def test_the_deployment_checklist_refuses_production_without_the_audit_key(tmp_path):
-    result = subprocess.run(
-        [Path(sys.executable).parent / "hedef", "manage", "check", "--deploy"],
-        env={
-            "PATH": os.environ["PATH"],
-            "HEDEF_DATA_DIR": str(tmp_path),
-            "DJANGO_SETTINGS_MODULE": "hedef.settings.production",
-            "HEDEF_SECRET_KEY": KEY,
-            "HEDEF_ALLOWED_HOSTS": "hedef.example.az",
-        },
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
+def test_the_documented_production_settings_pass_the_deployment_checklist(tmp_path):
+    environ = documented_production_environment(tmp_path)
+    assert environ["DJANGO_SETTINGS_MODULE"] == "hedef.settings.production"
+    assert {"HEDEF_SECRET_KEY", "HEDEF_AUDIT_KEY", "HEDEF_TRUSTED_PROXIES"} <= environ.keys()
+    assert check_deploy(tmp_path, environ) == set()
+
+
+@pytest.mark.parametrize(
+    ("changes", "reported"),
+    [
+        # the README explains why these are silenced while they are off (Deployment)
+        ({"HEDEF_HSTS_INCLUDE_SUBDOMAINS": "1", "HEDEF_HSTS_PRELOAD": "1"}, set()),
+        ({"HEDEF_SSL_REDIRECT": "1"}, set()),
+        # over plain HTTP nothing is silenced on its behalf
+        ({"HEDEF_HTTPS": "0"}, {"security.W004", "security.W012", "security.W016"}),
+    ],
+)
+def test_the_deployment_checklist_sees_what_the_environment_turns_off(tmp_path, changes, reported):
+    environ = {**documented_production_environment(tmp_path), **changes}
+    assert check_deploy(tmp_path, environ) == reported
+
+
+def test_the_domain_wide_hsts_choices_reach_the_header_settings(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD, s.SILENCED_SYSTEM_CHECKS)"
     )
-    assert result.returncode != 0
-    assert "(hedef.E001) HEDEF_AUDIT_KEY is not set" in result.stderr
+    environ = documented_production_environment(tmp_path)
+    environ.pop("HEDEF_DATA_DIR")
+    off = run(tmp_path, code, **environ)
+    assert off.stdout.split() == [
+        "False",
+        "False",
+        "['security.W008',",
+        "'security.W005',",
+        "'security.W021']",
+    ], off.stderr
+    on = run(tmp_path, code, **environ, HEDEF_HSTS_INCLUDE_SUBDOMAINS="1", HEDEF_HSTS_PRELOAD="yes")
+    assert on.stdout.split() == ["True", "True", "['security.W008']"], on.stderr
 
 
 # ---- development and the defaults of the entry points ---------------------------------------
@@ -375,3 +429,37 @@ def test_email_settings(environ, expected):
 def test_an_unknown_email_scheme_is_refused():
     with pytest.raises(ImproperlyConfigured, match="HEDEF_EMAIL_URL: unknown scheme 'imap'"):
         Env({"HEDEF_EMAIL_URL": "imap://host"}).email()
+
+
+def test_networks_are_addresses_or_networks():
+    env = Env({"P": " 127.0.0.1, 10.0.0.0/8 ,2001:db8::/32, 192.168.1.7/24", "BAD": "proxy.lan"})
+    assert env.networks("P") == ["127.0.0.1/32", "10.0.0.0/8", "2001:db8::/32", "192.168.1.0/24"]
+    assert env.networks("UNSET") == []
+    with pytest.raises(ImproperlyConfigured, match=r"BAD: 'proxy\.lan' is neither an IP address"):
+        env.networks("BAD")
+
+
+# ---- the client address behind a proxy ------------------------------------------------------
+
+
+def test_a_trusted_proxy_header_needs_the_proxies_that_may_send_it(tmp_path):
+    result = run(
+        tmp_path,
+        "import django; django.setup()",
+        DJANGO_SETTINGS_MODULE="hedef.settings.development",
+        HEDEF_TRUSTED_PROXY_HEADER="X-Forwarded-For",
+    )
+    assert refusal(result).startswith(
+        "HEDEF_TRUSTED_PROXY_HEADER is set but HEDEF_TRUSTED_PROXIES is not"
+    )
+    read = run(
+        tmp_path,
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.HEDEF_TRUSTED_PROXY_HEADER, s.HEDEF_TRUSTED_PROXIES)",
+        DJANGO_SETTINGS_MODULE="hedef.settings.development",
+        HEDEF_TRUSTED_PROXY_HEADER="X-Forwarded-For",
+        HEDEF_TRUSTED_PROXIES="127.0.0.1, 10.0.0.0/8",
+    )
+    assert read.stdout.split() == ["X-Forwarded-For", "['127.0.0.1/32',", "'10.0.0.0/8']"], (
+        read.stderr
+    )

@@ -20,9 +20,11 @@ def aged_token(seconds=10):
     return signing.dumps(timezone.now().timestamp() - seconds, salt=FEEDBACK_SIGNING_SALT)
 
 
-def post(client, **fields):
+def post(client, address="203.0.113.7", **headers_and_fields):
+    headers = {k: v for k, v in headers_and_fields.items() if k.startswith("HTTP_")}
+    fields = {k: v for k, v in headers_and_fields.items() if k not in headers}
     data = {"text": "Platforma nə vaxt istifadəyə veriləcək?", "token": aged_token(), **fields}
-    return client.post(URL, data, REMOTE_ADDR=fields.pop("address", "203.0.113.7"))
+    return client.post(URL, data, REMOTE_ADDR=address, **headers)
 
 
 def test_a_comment_waits_for_moderation_and_shows_no_personal_data(client, published, users):
@@ -66,6 +68,33 @@ def test_a_flood_from_one_address_is_held_at_the_limit(client, published):
     assert Feedback.objects.count() == FEEDBACK_PER_SENDER_PER_HOUR
     # another visitor is not affected
     assert post(client, address="198.51.100.9").status_code == 302
+
+
+def test_behind_the_proxy_the_limit_is_per_visitor_not_per_proxy(client, published, settings):
+    """Every request comes from the proxy's address; the visitor's is in X-Forwarded-For."""
+    settings.HEDEF_TRUSTED_PROXY_HEADER = "X-Forwarded-For"
+    settings.HEDEF_TRUSTED_PROXIES = ["127.0.0.1"]
+
+    def through_proxy(visitor, claimed=""):
+        forwarded = f"{claimed}, {visitor}" if claimed else visitor
+        return post(client, address="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    limit = FEEDBACK_PER_SENDER_PER_HOUR
+    assert [through_proxy("203.0.113.7") for _ in range(limit + 1)] == [302] * limit + [429]
+    assert through_proxy("198.51.100.9") == 302  # another visitor, the same proxy
+    # what the visitor writes into the header itself does not get it past the limit
+    assert through_proxy("203.0.113.7", claimed="192.0.2.44") == 429
+
+
+def test_without_a_trusted_proxy_the_header_is_ignored(client, published, settings):
+    settings.HEDEF_TRUSTED_PROXY_HEADER = "X-Forwarded-For"
+    settings.HEDEF_TRUSTED_PROXIES = ["127.0.0.1"]
+    limit = FEEDBACK_PER_SENDER_PER_HOUR
+    statuses = [
+        post(client, address="203.0.113.7", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").status_code
+        for n in range(limit + 1)
+    ]
+    assert statuses == [302] * limit + [429]
 
 
 @pytest.mark.parametrize(

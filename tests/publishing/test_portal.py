@@ -58,7 +58,7 @@ def test_publishing_switches_the_portal_to_the_new_snapshot(client, published):
     snapshot_publish(key="2026-annual", label="2026, illik", data=data, audit_head="", user=None)
     assert Snapshot.objects.filter(is_current=True).get().key == "2026-annual"
     goal = client.get(reverse("publishing:goal", kwargs={"code": ECONOMY, "number": "8.1"}))
-    assert "--status: #1e6b34" in goal.content.decode()  # the colour of "completed"
+    assert 'class="status is-completed"' in goal.content.decode()
     page = client.get(reverse("publishing:measure", kwargs={"code": ECONOMY, "number": "8.1.1.1"}))
     history = page.context["history"]
     assert [h["status"] for h in history] == ["on_schedule", "completed"]

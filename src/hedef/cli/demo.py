@@ -1,4 +1,10 @@
-"""``hedef demo`` and ``hedef serve``: the web app, with or without the demo set-up."""
+"""``hedef demo`` and ``hedef serve``: the web app, with or without the demo set-up.
+
+``hedef serve`` is the production server: gunicorn, on the production settings unless
+``DJANGO_SETTINGS_MODULE`` says otherwise. ``hedef demo`` and ``hedef serve --dev`` use
+Django's development server on the development settings instead: one process for one
+person's browser, tracebacks on the page, and it runs where gunicorn does not (Windows).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from hedef.cli.common import _django, console
+from hedef.cli.common import _django, _fail, console
 
 
 def demo(
@@ -53,10 +59,59 @@ def demo(
 def serve(
     host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
+    bind: Annotated[
+        str | None,
+        typer.Option(
+            envvar="HEDEF_BIND",
+            help="Where gunicorn listens, HOST:PORT or unix:PATH (instead of --host and --port).",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            envvar="HEDEF_WORKERS", min=1, help="gunicorn worker processes [default: 2 × CPUs + 1]."
+        ),
+    ] = None,
+    timeout: Annotated[
+        int,
+        typer.Option(
+            envvar="HEDEF_TIMEOUT",
+            min=1,
+            help="Seconds a request may take before its worker is restarted.",
+        ),
+    ] = 120,
+    dev: Annotated[
+        bool,
+        typer.Option(
+            "--dev",
+            help="Django's development server on the development settings, as `hedef demo` serves.",
+        ),
+    ] = False,
 ) -> None:
-    """Serve the web app on an existing database (no demo set-up)."""
-    _django()
-    from django.core.management import call_command
+    """Serve the web app on an existing database (no demo set-up): gunicorn, production settings."""
+    if dev:
+        _django()
+        from django.core.management import call_command
 
-    console.print(f"Hədəf is running at http://{host}:{port}/", highlight=False)
-    call_command("runserver", f"{host}:{port}", use_reloader=False, verbosity=0)
+        console.print(f"Hədəf (development) is running at http://{host}:{port}/", highlight=False)
+        call_command("runserver", f"{host}:{port}", use_reloader=False, verbosity=0)
+        return
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedef.settings.production")
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        _django()  # here rather than in each worker: a missing key stops the start
+    except ImproperlyConfigured as error:
+        raise _fail(
+            f"{error} (production settings; `hedef serve --dev` for development)", 2
+        ) from None
+    from hedef.cli.server import Gunicorn
+
+    options = {
+        "bind": [bind or f"{host}:{port}"],
+        "workers": workers or 2 * (os.cpu_count() or 1) + 1,
+        "timeout": timeout,
+        "proc_name": "hedef",
+    }
+    console.print(f"Hədəf is listening on {options['bind'][0]}", highlight=False)
+    Gunicorn(options).run()

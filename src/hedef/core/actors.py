@@ -10,6 +10,8 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from hedef.core.client_address import client_address
+
 
 class Channel(models.TextChoices):
     """Where a change came from."""
@@ -33,7 +35,7 @@ class Actor:
     def from_request(
         cls, request: HttpRequest, channel: str = Channel.WEB, source: str = ""
     ) -> Actor:
-        address = request.META.get("REMOTE_ADDR", "")
+        address = client_address(request)
         return cls(request.user, channel, f"{source} ({address})" if source else address)
 
     @classmethod

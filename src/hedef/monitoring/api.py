@@ -22,6 +22,7 @@ from ninja.security import HttpBearer
 from hedef.accounts.permissions import require
 from hedef.core.actors import Actor, Channel
 from hedef.core.api_input import body_limit
+from hedef.core.client_address import client_address
 from hedef.core.errors import error_responses
 from hedef.core.uploads import read_capped
 from hedef.domain.monitoring.submissions import (
@@ -180,7 +181,7 @@ def _submission_out(s: Submission) -> dict[str, Any]:
 
 def _actor(request: HttpRequest) -> Actor:
     token = request.auth  # type: ignore[attr-defined]
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return Actor(TokenPrincipal(token), Channel.API, f"{token.label} ({address})")
 
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_cookie
 
 from hedef.core.actors import Actor
+from hedef.core.client_address import client_address
 from hedef.domain.charts import indicator_chart, render_svg
 from hedef.domain.publishing import opendata
 from hedef.plans.permissions import require_manage_plans
@@ -151,7 +152,7 @@ def _feedback(
                 text=form.cleaned_data["text"],
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
-                sender=request.META.get("REMOTE_ADDR", ""),
+                sender=client_address(request),
                 form_token=form.cleaned_data["token"],
                 honeypot=form.cleaned_data["website"],
             )

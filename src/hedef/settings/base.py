@@ -22,6 +22,10 @@ Read from the environment (through ``hedef.settings.env``):
 - ``HEDEF_AUDIT_WITNESS_FILE``, ``HEDEF_AUDIT_WITNESS_EMAIL``: where each published
   cycle's audit head is also sent (an append-only file, an address).
 - ``HEDEF_STATIC_ROOT`` (for ``collectstatic``), ``HEDEF_LOG_LEVEL`` (default ``WARNING``).
+- ``HEDEF_SESSION_IDLE_MINUTES`` (default 30): a session unused for that long ends.
+- ``HEDEF_TRUSTED_PROXY_HEADER`` (e.g. ``X-Forwarded-For``) and ``HEDEF_TRUSTED_PROXIES``
+  (addresses or networks): the client's address is taken from that header, but only on
+  requests that come from one of those proxies (``hedef.core.client_address``).
 
 No secret key here: each of the other modules sets its own.
 """
@@ -32,6 +36,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from hedef.settings.env import ENV
@@ -61,16 +67,20 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hedef.middleware.PrivateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hedef.accounts.idle.IdleSessionMiddleware",
     "hedef.middleware.LoginRequiredMiddleware",
     "hedef.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -153,9 +163,41 @@ HEDEF_AUDIT_WITNESS_EMAIL = ENV.text("HEDEF_AUDIT_WITNESS_EMAIL", "")
 HEDEF_API_TOKEN_DAYS = ENV.integer("HEDEF_API_TOKEN_DAYS", 365)
 
 SESSION_COOKIE_HTTPONLY = True
+# An idle timeout: a session ends that long after it was last saved, and requests save
+# it again (hedef.accounts.idle), so a session unused for that long is gone.
+SESSION_IDLE_MINUTES = ENV.integer("HEDEF_SESSION_IDLE_MINUTES", 30)
+if SESSION_IDLE_MINUTES < 1:
+    raise ImproperlyConfigured("HEDEF_SESSION_IDLE_MINUTES must be at least 1")
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Scripts, styles and everything else from Hədəf's own address only: no inline script or
+# style (the templates have none; the charts' Vega expressions are interpreted rather
+# than compiled with eval, see static/hedef/dashboards.js). The directives that do not
+# fall back to default-src are set too.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# The client's address behind a proxy (hedef.core.client_address); without both, the
+# address is the connection's own (REMOTE_ADDR).
+HEDEF_TRUSTED_PROXY_HEADER = ENV.text("HEDEF_TRUSTED_PROXY_HEADER")
+HEDEF_TRUSTED_PROXIES = ENV.networks("HEDEF_TRUSTED_PROXIES")
+if HEDEF_TRUSTED_PROXY_HEADER and not HEDEF_TRUSTED_PROXIES:
+    raise ImproperlyConfigured(
+        "HEDEF_TRUSTED_PROXY_HEADER is set but HEDEF_TRUSTED_PROXIES is not: list the "
+        "addresses of the proxies allowed to set it (e.g. 127.0.0.1)"
+    )
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500

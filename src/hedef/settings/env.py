@@ -12,11 +12,14 @@ settings modules ask it for typed values:
 - ``text``: the value with surrounding spaces removed; unset or empty means the default.
   (``EMAIL_HOST_PASSWORD`` is taken as it is.)
 - ``required``: like ``text``, but unset or empty stops start-up, naming the variable.
+- ``networks``: a comma-separated list of IP addresses or networks (``10.0.0.0/8``);
+  anything else stops start-up, naming the variable and the item.
 - ``email``: Django's e-mail settings from ``HEDEF_EMAIL_URL`` or the ``EMAIL_*`` variables.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -86,6 +89,17 @@ class Env:
     def items(self, name: str, default: Iterable[str] = ()) -> list[str]:
         found = [item.strip() for item in self.text(name).split(",") if item.strip()]
         return found or list(default)
+
+    def networks(self, name: str) -> list[str]:
+        found = []
+        for item in self.items(name):
+            try:
+                found.append(str(ipaddress.ip_network(item, strict=False)))
+            except ValueError:
+                raise ImproperlyConfigured(
+                    f"{name}: {item!r} is neither an IP address nor a network (10.0.0.0/8)"
+                ) from None
+        return found
 
     def path(self, name: str, default: Path) -> Path:
         return Path(self.text(name) or default).resolve()

@@ -18,10 +18,12 @@ def status_label(key):
 
 
 @register.filter
-def status_colour(key):
-    from hedef.domain.evaluation.statuses import status_colour as colour
+def status_class(key):
+    """The class that gives a status its colour (``is-on-schedule``, rules in hedef.css);
+    empty for an unknown key, which is shown in the neutral colour."""
+    from hedef.domain.evaluation.statuses import is_known_status
 
-    return colour(key or "")
+    return f"is-{key.replace('_', '-')}" if key and is_known_status(key) else ""
 
 
 @register.filter
