@@ -34,6 +34,7 @@ def test_an_operator_enrols_then_reaches_the_page(client, users):
     done = client.post(response.url, {"code": code_for(device), "next": "/reporting/"})
     assert done.status_code == 302 and done.url == "/reporting/"
     assert client.get("/reporting/").status_code == 200
+    analyst.refresh_from_db()
     assert analyst.has_authenticator
     assert AuditEntry.objects.filter(action="user.totp_enrol", object_id=str(analyst.pk)).exists()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -42,5 +44,19 @@ class User(AbstractUser):
 
     @property
     def has_authenticator(self) -> bool:
-        """Whether a second factor is set up: a django-otp device confirmed by a first code."""
-        return bool(self.pk) and user_has_device(self, confirmed=True)
+        """Whether a second factor is set up: a django-otp device confirmed by a first code.
+
+        Kept on the instance, as Django keeps permissions, so that a page asks once
+        (the middleware and the header both want it); confirming or resetting an
+        authenticator, and refresh_from_db, forget it.
+        """
+        if not hasattr(self, "_authenticator_cache"):
+            self._authenticator_cache = bool(self.pk) and user_has_device(self, confirmed=True)
+        return self._authenticator_cache
+
+    def forget_authenticator(self) -> None:
+        self.__dict__.pop("_authenticator_cache", None)
+
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        self.forget_authenticator()
+        super().refresh_from_db(*args, **kwargs)

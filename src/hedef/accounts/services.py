@@ -144,6 +144,7 @@ def totp_reset(user: User, *, actor: Any) -> None:
 
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
+        user.forget_authenticator()
         audit_record(actor=actor, action="user.totp_reset", obj=user)
 
 
@@ -196,6 +197,7 @@ def totp_accept(user: User, code: str, *, actor: Any, at: float | None = None) -
                 confirmed=True
             )
             device.confirmed = True
+            user.forget_authenticator()
             if confirmed:
                 TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
                 audit_record(actor=actor, action="user.totp_enrol", obj=user)
