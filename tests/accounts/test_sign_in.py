@@ -6,14 +6,13 @@ from __future__ import annotations
 import time
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hedef.accounts.models import Role, User
-from hedef.accounts.services import totp_accept
+from hedef.accounts.services import totp_accept, totp_device_accept
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_history
-from hedef.domain.accounts import totp
-
-PASSWORD = "correct horse battery"
+from tests.helpers.accounts import PASSWORD, code_for, enrol
 
 
 def sign_in(client, username, password=PASSWORD, address="192.0.2.1", url="/accounts/login/"):
@@ -73,9 +72,7 @@ def test_signing_in_and_out_is_recorded(client, users):
 def enrolled(users, settings):
     settings.HEDEF_OPERATOR_TOTP = True
     analyst = users["operator_analyst"]
-    analyst.totp_secret = totp.generate_secret()
-    analyst.totp_confirmed_at = analyst.date_joined
-    analyst.save()
+    enrol(analyst)
     return analyst
 
 
@@ -92,21 +89,33 @@ def test_wrong_codes_count_on_the_account_not_the_session(client, enrolled):
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
     assert sign_in(client, "analyst1").status_code == 429  # the password is locked out too
-    code = totp.totp(enrolled.totp_secret, time.time())
+    code = code_for(TOTPDevice.objects.get(user=enrolled))
     assert client.post("/accounts/two-factor/", {"code": code}).status_code == 302
     assert client.get("/reporting/").status_code == 302  # not signed in
     failures = [e for e in audit_history(enrolled) if e.action == "user.sign_in_failed"]
     assert [e.details["after"]["step"] for e in failures] == ["second_factor"] * 5
 
 
-def test_a_code_is_accepted_once_even_by_requests_that_read_the_account_together(enrolled):
-    """Both requests read the account before either stored the step: only one may win."""
-    first = User.objects.get(pk=enrolled.pk)
-    second = User.objects.get(pk=enrolled.pk)
+def test_a_code_is_accepted_once_even_by_requests_that_read_the_device_together(enrolled):
+    """Both requests read the authenticator before either stored the step: only one may win.
+
+    django-otp's own TOTPDevice.verify_token accepts both (it stores the step with a
+    plain save of what it read).
+    """
+    first = TOTPDevice.objects.get(user=enrolled)
+    second = TOTPDevice.objects.get(user=enrolled)
     now = time.time()
-    code = totp.totp(enrolled.totp_secret, now)
+    code = code_for(first, now)
+    assert [totp_device_accept(d, code, at=now) for d in (first, second)] == [True, False]
+    assert TOTPDevice.objects.get(user=enrolled).last_t == int(now // 30)
+
+
+def test_a_code_is_accepted_once_through_the_sign_in_service(enrolled):
+    now = time.time()
+    code = code_for(TOTPDevice.objects.get(user=enrolled), now)
     actor = Actor(enrolled)
-    assert [totp_accept(u, code, actor=actor, at=now) for u in (first, second)] == [True, False]
+    accepted = [totp_accept(enrolled, code, actor=actor, at=now) for _ in range(2)]
+    assert accepted[0] is not None and accepted[1] is None
 
 
 @pytest.mark.parametrize("username", ["focal1", "leader1"])
@@ -120,7 +129,8 @@ def test_focal_persons_and_leadership_may_enrol_and_then_always_type_a_code(
     enrolment = client.get("/accounts/two-factor/")
     assert enrolment.status_code == 200 and enrolment.context["enrolling"]
     user = User.objects.get(username=username)
-    done = client.post("/accounts/two-factor/", {"code": totp.totp(user.totp_secret, time.time())})
+    device = TOTPDevice.objects.get(user=user)
+    done = client.post("/accounts/two-factor/", {"code": code_for(device)})
     assert done.status_code == 302
     assert "user.totp_enrol" in actions(user)
     client.logout()

@@ -1,12 +1,10 @@
 """Operators sign in with a password, then a TOTP code; focal persons with a password only."""
 
-import time
-
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from hedef.accounts.models import User
-from hedef.domain.accounts import totp
-from tests.helpers.accounts import PASSWORD
+from hedef.core.models import AuditEntry
+from tests.helpers.accounts import PASSWORD, code_for, enrol, second_factor_passed
 
 
 @pytest.fixture(autouse=True)
@@ -21,11 +19,6 @@ def sign_in(client, username):
     )
 
 
-def code_for(user, offset=0):
-    user.refresh_from_db()
-    return totp.totp(user.totp_secret, time.time() + offset)
-
-
 def test_an_operator_enrols_then_reaches_the_page(client, users):
     sign_in(client, "analyst1")
     response = client.get("/reporting/")
@@ -34,48 +27,58 @@ def test_an_operator_enrols_then_reaches_the_page(client, users):
     assert page.context["enrolling"]
     assert page.context["uri"].startswith("otpauth://totp/")
     assert page.context["secret"] in page.context["uri"]
+    assert client.get(response.url).context["secret"] == page.context["secret"]  # same key
     analyst = users["operator_analyst"]
-    done = client.post(response.url, {"code": code_for(analyst), "next": "/reporting/"})
+    device = TOTPDevice.objects.get(user=analyst)
+    assert not device.confirmed and not analyst.has_authenticator
+    done = client.post(response.url, {"code": code_for(device), "next": "/reporting/"})
     assert done.status_code == 302 and done.url == "/reporting/"
     assert client.get("/reporting/").status_code == 200
     analyst.refresh_from_db()
     assert analyst.has_authenticator
-    from hedef.core.models import AuditEntry
-
     assert AuditEntry.objects.filter(action="user.totp_enrol", object_id=str(analyst.pk)).exists()
 
 
 def test_an_administrator_resets_a_lost_authenticator(client, users):
     analyst = users["operator_analyst"]
-    analyst.totp_secret = totp.generate_secret()
-    analyst.save()
+    enrol(analyst)
     client.force_login(users["operator_admin"])
-    from hedef.accounts.middleware import SESSION_KEY
-
-    session = client.session
-    session[SESSION_KEY] = users["operator_admin"].pk
-    session.save()
+    second_factor_passed(client, enrol(users["operator_admin"]))
     response = client.post(
         "/admin/accounts/user/",
         {"action": "reset_authenticator", "_selected_action": [analyst.pk]},
     )
     assert response.status_code == 302
-    analyst.refresh_from_db()
-    assert analyst.totp_secret == "" and not analyst.has_authenticator
+    assert not analyst.has_authenticator
+    assert not TOTPDevice.objects.filter(user=analyst).exists()
+    entry = AuditEntry.objects.get(action="user.totp_reset", object_id=str(analyst.pk))
+    assert entry.actor_id == users["operator_admin"].pk
+
+
+def test_a_reset_ends_the_verified_session_of_the_lost_phone(client, users):
+    """Whoever holds the lost phone's session owes a code again at the next page."""
+    analyst = users["operator_analyst"]
+    device = enrol(analyst)
+    sign_in(client, "analyst1")
+    assert client.post("/accounts/two-factor/", {"code": code_for(device)}).status_code == 302
+    assert client.get("/reporting/").status_code == 200
+    from hedef.accounts.services import totp_reset
+    from hedef.core.actors import Actor
+
+    totp_reset(analyst, actor=Actor(users["operator_admin"]))
+    response = client.get("/reporting/")
+    assert response.status_code == 302 and response.url.startswith("/accounts/two-factor/")
 
 
 def test_an_enrolled_operator_types_a_code_at_every_sign_in(client, users):
     analyst = users["operator_analyst"]
-    analyst.totp_secret = totp.generate_secret()
-    analyst.save()
+    device = enrol(analyst)
     sign_in(client, "analyst1")
+    assert not client.get("/accounts/two-factor/").context["enrolling"]
     wrong = client.post("/accounts/two-factor/", {"code": "000000"})
     assert wrong.status_code == 400
     assert client.get("/reporting/").status_code == 302
-    from django.utils import timezone
-
-    User.objects.filter(pk=analyst.pk).update(totp_confirmed_at=timezone.now())
-    code = code_for(analyst)
+    code = code_for(device)
     assert client.post("/accounts/two-factor/", {"code": code}).status_code == 302
     assert client.get("/reporting/").status_code == 200
     client.logout()

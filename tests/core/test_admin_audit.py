@@ -19,7 +19,7 @@ from hedef.agencies.models import Agency
 from hedef.core.models import AuditEntry
 from hedef.monitoring.models import IndicatorReporter
 from hedef.plans.models import AgencyAlias, Strategy
-from tests.helpers.accounts import make_user
+from tests.helpers.accounts import enrol, make_user
 
 ECONOMY_FILE = "002_342d9e6260cb9729.txt"
 
@@ -327,11 +327,11 @@ def test_saving_an_unchanged_form_records_nothing(superuser_client):
 
 def test_the_admin_reset_of_an_authenticator_is_recorded_once(superuser_client, users):
     analyst = users["operator_analyst"]
-    analyst.totp_secret = "JBSWY3DPEHPK3PXP"
-    analyst.save()
+    enrol(analyst)
     response = superuser_client.post(
         "/admin/accounts/user/",
         {"action": "reset_authenticator", "_selected_action": [analyst.pk]},
     )
     assert response.status_code == 302
     assert [e.action for e in _entries(analyst)] == ["user.totp_reset"]
+    assert not analyst.has_authenticator

@@ -4,6 +4,8 @@ from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp import admin as _totp_admin  # noqa: F401 (registers first)
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hedef.accounts.models import User
 from hedef.accounts.services import totp_reset
@@ -39,6 +41,11 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
             self.record_password_change(request, user, before)
         return response
 
+
+# django-otp's device pages would show keys and change devices unaudited; an
+# authenticator is reset from the user list instead (recorded). Importing its admin
+# module first (above) makes the order of INSTALLED_APPS irrelevant here.
+admin.site.unregister(TOTPDevice)
 
 # Groups carry permissions, so changing one is audited like every other admin write.
 admin.site.unregister(Group)

@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from hedef.accounts.permissions import needs_second_factor
 
-SESSION_KEY = "hedef_second_factor"
 EXEMPT_PREFIXES = (
     "/accounts/two-factor/",
     "/accounts/login/",
@@ -22,9 +21,15 @@ EXEMPT_PREFIXES = (
 
 
 def second_factor_pending(request: HttpRequest) -> bool:
-    """Whether the signed-in user still owes a second factor in this session."""
+    """Whether the signed-in user still owes a second factor in this session.
+
+    django-otp's middleware marks the user verified once a code of a device that is
+    still theirs and confirmed was accepted in this session (``django_otp.login``);
+    resetting the authenticator ends that at the next request.
+    """
     user = request.user
-    return bool(needs_second_factor(user) and request.session.get(SESSION_KEY) != user.pk)
+    verified = getattr(user, "is_verified", None)
+    return bool(needs_second_factor(user) and not (verified is not None and verified()))
 
 
 class SecondFactorMiddleware:

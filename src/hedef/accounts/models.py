@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp import user_has_device
 
 
 class Role(models.TextChoices):
@@ -29,11 +32,6 @@ class User(AbstractUser):
         related_name="users",
         help_text=_("Required for an agency focal person: the agency they report for."),
     )
-    # Second factor (TOTP, RFC 6238): the shared secret, when it was confirmed with a
-    # first code, and the time step of the last code accepted (a code works once).
-    totp_secret = models.CharField(_("authenticator secret"), max_length=64, blank=True)
-    totp_confirmed_at = models.DateTimeField(_("authenticator confirmed"), null=True, blank=True)
-    totp_last_step = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -46,4 +44,19 @@ class User(AbstractUser):
 
     @property
     def has_authenticator(self) -> bool:
-        return bool(self.totp_secret) and self.totp_confirmed_at is not None
+        """Whether a second factor is set up: a django-otp device confirmed by a first code.
+
+        Kept on the instance, as Django keeps permissions, so that a page asks once
+        (the middleware and the header both want it); confirming or resetting an
+        authenticator, and refresh_from_db, forget it.
+        """
+        if not hasattr(self, "_authenticator_cache"):
+            self._authenticator_cache = bool(self.pk) and user_has_device(self, confirmed=True)
+        return self._authenticator_cache
+
+    def forget_authenticator(self) -> None:
+        self.__dict__.pop("_authenticator_cache", None)
+
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        self.forget_authenticator()
+        super().refresh_from_db(*args, **kwargs)

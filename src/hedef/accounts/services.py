@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import time
 from typing import Any
 
@@ -10,13 +11,14 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hedef.accounts.models import Role, User
 from hedef.accounts.permissions import can_invite, require
@@ -24,9 +26,9 @@ from hedef.agencies.models import Agency
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
 from hedef.core.changes import SECRET_CHANGED, SECRET_EMPTY, SECRET_SET
-from hedef.domain.accounts import totp
 
-ISSUER = "Hədəf"
+# Each person has one authenticator; the name is django-otp's label for the device.
+DEVICE_NAME = "authenticator"
 
 
 def invitation_path(user: User) -> str:
@@ -116,56 +118,87 @@ def invitation_accept(*, user: User, password: str, actor: Actor) -> User:
     return user
 
 
-def totp_enrolment_secret(user: User) -> str:
-    """The secret to show while enrolling: a new one unless an enrolment is under way."""
-    if not user.totp_secret:
-        user.totp_secret = totp.generate_secret()
-        user.save(update_fields=["totp_secret"])
-    return user.totp_secret
+def authenticator(user: User) -> TOTPDevice | None:
+    """The person's authenticator: the confirmed one, else the one being enrolled."""
+    return TOTPDevice.objects.filter(user=user).order_by("-confirmed", "pk").first()
+
+
+def totp_enrolment_device(user: User) -> TOTPDevice:
+    """The authenticator to show while enrolling: a new key unless an enrolment is under way."""
+    with transaction.atomic():
+        # Two pages opened together must show the same key, not one each.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+    return device
+
+
+def totp_secret(device: TOTPDevice) -> str:
+    """The key to type by hand: base32 without padding, as authenticator apps expect."""
+    return base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
 
 
 def totp_reset(user: User, *, actor: Any) -> None:
     """Forget a person's authenticator (a lost phone): they enrol again at the next sign-in."""
 
     with transaction.atomic():
-        user.totp_secret = ""
-        user.totp_confirmed_at = None
-        user.totp_last_step = None
-        user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
+        TOTPDevice.objects.filter(user=user).delete()
+        user.forget_authenticator()
         audit_record(actor=actor, action="user.totp_reset", obj=user)
 
 
-def totp_uri(user: User) -> str:
-    return totp.provisioning_uri(user.totp_secret, user.email or user.username, ISSUER)
+def totp_uri(device: TOTPDevice) -> str:
+    """The ``otpauth://`` link that adds ``device`` to an authenticator app."""
+    return str(device.config_url)
 
 
-def totp_accept(user: User, code: str, *, actor: Any, at: float | None = None) -> bool:
+def totp_device_accept(device: TOTPDevice, code: str, *, at: float | None = None) -> bool:
+    """Whether ``code`` is a current code of ``device`` not accepted before; it is used up.
+
+    The code is checked with django-otp's TOTP over the device's own key, step, digits
+    and tolerance (one step either side), and its time step is stored by a conditional
+    update that only one request can win: the step must be later than the last one
+    accepted as the database has it, not as this request read it. TOTPDevice.verify_token
+    is not used: it stores the step with a plain save, so two requests that read the
+    device together both accept the same code.
+    """
+    typed = code.replace(" ", "")
+    if not (typed.isascii() and typed.isdigit() and len(typed) == device.digits):
+        return False
+    otp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    otp.time = time.time() if at is None else at
+    if not otp.verify(int(typed), tolerance=device.tolerance, min_t=device.last_t + 1):
+        return False
+    step = otp.t()
+    now = timezone.now()
+    won = TOTPDevice.objects.filter(pk=device.pk, last_t__lt=step).update(
+        last_t=step, last_used_at=now
+    )
+    if won:
+        device.last_t, device.last_used_at = step, now
+    return bool(won)
+
+
+def totp_accept(user: User, code: str, *, actor: Any, at: float | None = None) -> TOTPDevice | None:
     """Check a code (a confirmed authenticator, or the first code of an enrolment).
 
-    A code works once, even when two requests bring it at the same moment: its time
-    step is stored by a conditional update that only one of them can win (the step
-    must be later than the last one accepted, as the database has it, not as this
-    request read it). The first code of an enrolment is recorded in the audit log.
+    Returns the authenticator that accepted it, or ``None``. A code works once (see
+    :func:`totp_device_accept`). The first code of an enrolment confirms the
+    authenticator, recorded in the audit log.
     """
 
-    if not user.totp_secret:
-        return False
-    step = totp.verify(
-        user.totp_secret, code, time.time() if at is None else at, last_step=user.totp_last_step
-    )
-    if step is None:
-        return False
-    with transaction.atomic():
-        won = (
-            User.objects.filter(pk=user.pk, totp_secret=user.totp_secret)
-            .filter(Q(totp_last_step__isnull=True) | Q(totp_last_step__lt=step))
-            .update(totp_last_step=step)
-        )
-        if not won:
-            return False
-        user.totp_last_step = step
-        if user.totp_confirmed_at is None:
-            user.totp_confirmed_at = timezone.now()
-            user.save(update_fields=["totp_confirmed_at"])
-            audit_record(actor=actor, action="user.totp_enrol", obj=user)
-    return True
+    device = authenticator(user)
+    if device is None or not totp_device_accept(device, code, at=at):
+        return None
+    if not device.confirmed:
+        with transaction.atomic():
+            confirmed = TOTPDevice.objects.filter(pk=device.pk, confirmed=False).update(
+                confirmed=True
+            )
+            device.confirmed = True
+            user.forget_authenticator()
+            if confirmed:
+                TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+                audit_record(actor=actor, action="user.totp_enrol", obj=user)
+    return device

@@ -15,15 +15,17 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_de
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
 
 from hedef.accounts.forms import CodeForm, InviteForm
-from hedef.accounts.middleware import SESSION_KEY, second_factor_pending
+from hedef.accounts.middleware import second_factor_pending
 from hedef.accounts.models import User
 from hedef.accounts.permissions import can_invite, may_enrol_second_factor, require
 from hedef.accounts.services import (
     invitation_accept,
     totp_accept,
-    totp_enrolment_secret,
+    totp_enrolment_device,
+    totp_secret,
     totp_uri,
     user_invite,
 )
@@ -62,13 +64,13 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         logout(request)
         return locked_out(request)
     enrolling = not user.has_authenticator
-    if enrolling:
-        totp_enrolment_secret(user)
+    enrolment = totp_enrolment_device(user) if enrolling else None
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if totp_accept(user, form.cleaned_data["code"], actor=Actor.from_request(request)):
+        device = totp_accept(user, form.cleaned_data["code"], actor=Actor.from_request(request))
+        if device is not None:
             request.session.cycle_key()
-            request.session[SESSION_KEY] = user.pk
+            otp_login(request, device)
             signin_completed(request, user)
             if enrolling:
                 messages.success(request, _("Your authenticator app is set up."))
@@ -86,8 +88,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "enrolling": enrolling,
-            "secret": user.totp_secret if enrolling else "",
-            "uri": totp_uri(user) if enrolling else "",
+            "secret": totp_secret(enrolment) if enrolment else "",
+            "uri": totp_uri(enrolment) if enrolment else "",
             "next": _next(request),
             "pending": second_factor_pending(request),
         },

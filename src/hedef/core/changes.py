@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import models
 
-SECRET_FIELDS = frozenset({"password", "totp_secret", "token_hash"})
+SECRET_FIELDS = frozenset({"password", "token_hash"})
 SECRET_SET = "[set]"
 SECRET_EMPTY = "[empty]"
 SECRET_CHANGED = "[changed]"

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "hedef.accounts.idle.IdleSessionMiddleware",
     "hedef.middleware.LoginRequiredMiddleware",
     "hedef.accounts.middleware.SecondFactorMiddleware",
@@ -227,6 +230,9 @@ HEDEF_OPERATOR_TOTP = ENV.flag("HEDEF_OPERATOR_TOTP", default=True)
 # the demo works without an authenticator app. Empty unless HEDEF_DEMO is set.
 HEDEF_DEMO_TOTP_EXEMPT_USERS = ("operator", "analyst") if HEDEF_DEMO else ()
 HEDEF_TOTP_REQUIRED_ROLES = tuple(ENV.items("HEDEF_TOTP_REQUIRED_ROLES"))
+# Authenticators are django-otp TOTP devices (hedef.accounts.services); the name the
+# authenticator app shows beside the account.
+OTP_TOTP_ISSUER = "Hədəf"
 
 # ---- sign-in throttling (django-axes) ---------------------------------------------------
 # Wrong passwords and wrong second-factor codes count alike, per account and per address

@@ -1,1 +1,0 @@
-"""Accounts: the second factor of operators' sign-in."""
