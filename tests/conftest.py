@@ -167,3 +167,16 @@ def after_due(portfolio):
     from hedef.evaluation.selectors import evaluation_date
 
     return evaluation_date(today=datetime.date(2027, 2, 1))
+
+
+@pytest.fixture
+def token(cycle, more_users):
+    """A fresh token of İN, the agency that reports 8.1.1.1 and the indicator 4.1.1."""
+    from hedef.monitoring.actions import TokenIssue
+
+    _record, secret = TokenIssue(
+        actor=actor(more_users["operator_admin"]),
+        agency=more_users["focal_in"].agency,
+        label="İN e-hesabat",
+    ).execute()
+    return secret

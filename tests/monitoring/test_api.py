@@ -7,22 +7,11 @@ import pytest
 from django.utils import timezone
 
 from hedef.core.models import AuditEntry
-from hedef.monitoring.actions import TokenIssue
 from hedef.monitoring.models import AgencyToken, Submission
 from tests.gold_plans import ECONOMY
-from tests.helpers.monitoring import actor, report
+from tests.helpers.monitoring import report
 
 API = "/api/v1/monitoring"
-
-
-@pytest.fixture
-def token(cycle, more_users):
-    _record, secret = TokenIssue(
-        actor=actor(more_users["operator_admin"]),
-        agency=more_users["focal_in"].agency,
-        label="İN e-hesabat",
-    ).execute()
-    return secret
 
 
 @pytest.fixture

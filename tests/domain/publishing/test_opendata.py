@@ -16,17 +16,10 @@ from hedef.domain.publishing.opendata import (
     table_csv,
     tables_xlsx,
 )
+from tests.helpers.publishing import CYCLE
 
 SNAPSHOT = {
-    "cycle": {
-        "key": "2026-s1",
-        "label": "2026, I yarımil",
-        "kind": "semi_annual",
-        "period_start": "2026-01-01",
-        "period_end": "2026-06-30",
-        "published_at": "2026-07-20T10:00:00+04:00",
-        "audit_head": "ab" * 32,
-    },
+    "cycle": CYCLE,
     "strategies": [
         {
             "code": "digital-economy-2026-2029",
