@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hedef.agencies.models import Agency
+from hedef.domain.core.text import az_sort_key
 from hedef.plans.models import Measure, MeasureExecutor, Strategy
 from hedef.plans.selectors import strategy_list
 
@@ -165,6 +166,9 @@ def _agencies(timeliness: Mapping[str, float | None]) -> list[dict[str, Any]]:
             continue
         seen.add((agency_id, measure_id))
         counts.setdefault(agency_id, {"lead": 0, "co": 0})[role] += 1
+    # Azerbaijani alphabetical order (Ç after C, Ə after E, İ after I), which no
+    # database collation here gives.
+    listed = sorted(Agency.objects.filter(pk__in=counts), key=lambda a: az_sort_key(a.name))
     return [
         {
             "code": agency.code,
@@ -176,5 +180,5 @@ def _agencies(timeliness: Mapping[str, float | None]) -> list[dict[str, Any]]:
             "as_co": counts[agency.pk]["co"],
             "on_time_share": timeliness.get(agency.code),
         }
-        for agency in Agency.objects.filter(pk__in=counts).order_by("name")
+        for agency in listed
     ]
