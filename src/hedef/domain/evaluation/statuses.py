@@ -121,7 +121,7 @@ def status_colour(key: str) -> str:
 def stage_label(key: str | None) -> str:
     """The translated name of a result stage (``initial``, ``interim``, ``final``)."""
     if key is None:
-        return _("None reported")
+        return _("No stage reported")
     labels = {
         "initial": _("Initial results"),
         "interim": _("Interim results"),
