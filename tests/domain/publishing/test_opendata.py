@@ -66,15 +66,15 @@ SNAPSHOT = {
 
 
 def test_tables_carry_every_measure_indicator_year_and_agency():
-    measures, values, agencies = snapshot_tables(SNAPSHOT)
+    measures, values, agencies, _codebook = snapshot_tables(SNAPSHOT)
     assert measures.rows[0][:5] == (
         "digital-economy-2026-2029", "8.1.1.1", "Platformanın yaradılması, “İNFORMASİYA”",
         "İN", "AİH; RİNN",
     )  # fmt: skip
-    assert [(r[4], r[5], r[6]) for r in values.rows] == [
-        ("2026", 50, None),
-        ("2026-S1", None, 21),
-        ("2027", 100, None),
+    assert [(r[4], r[5], r[6], r[7]) for r in values.rows] == [
+        ("2026", 50, None, "NUMBER"),
+        ("2026-S1", None, 21, "NUMBER"),
+        ("2027", 100, None, "NUMBER"),
     ]
     assert agencies.rows[0][0] == "in"
 
@@ -89,7 +89,7 @@ def test_csv_reads_back_with_azerbaijani_letters_and_commas():
 def test_workbook_has_a_sheet_per_table_and_the_licence():
     tables = snapshot_tables(SNAPSHOT)
     book = load_workbook(io.BytesIO(tables_xlsx(tables, SNAPSHOT)))
-    assert book.sheetnames == ["about", "measures", "indicator_values", "agencies"]
+    assert book.sheetnames == ["about", "measures", "indicator_values", "agencies", "codebook"]
     assert book["about"]["C4"].value == LICENSE["path"]
     assert book["measures"]["B2"].value == "8.1.1.1"
 
@@ -107,10 +107,15 @@ def test_sdmx_csv_has_targets_and_actuals():
 
 def test_datapackage_describes_every_resource_under_a_licence():
     tables = snapshot_tables(SNAPSHOT)
-    descriptor = json.loads(datapackage(SNAPSHOT, tables, base="/open-data/2026-s1/"))
+    descriptor = json.loads(datapackage(SNAPSHOT, tables))
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert descriptor["profile"] == "data-package"
     paths = {r["path"] for r in descriptor["resources"]}
-    assert "/open-data/2026-s1/measures.csv" in paths
+    assert paths == {
+        "measures.csv", "indicator_values.csv", "agencies.csv", "codebook.csv",
+        "measures.excel.csv", "indicator_values.excel.csv", "agencies.excel.csv",
+        "codebook.excel.csv", "indicator_values.sdmx.csv", "snapshot.json", "hedef.xlsx",
+    }  # fmt: skip
     measures = next(r for r in descriptor["resources"] if r["name"] == "measures")
     assert [f["name"] for f in measures["schema"]["fields"]][:2] == ["strategy", "number"]
 
@@ -144,14 +149,14 @@ CSV_CASES = [
 def test_csv_text_a_spreadsheet_would_run_gets_an_apostrophe(text, written):
     """Formula-like text is neutralised in every CSV file; numbers stay numbers."""
     snapshot = _hostile_snapshot(text)
-    measures, values, agencies = snapshot_tables(snapshot)
+    measures, values, agencies, _codebook = snapshot_tables(snapshot)
     assert next(csv.DictReader(io.StringIO(table_csv(measures))))["title"] == written
     assert next(csv.DictReader(io.StringIO(table_csv(agencies))))["name"] == written
     value_rows = list(csv.DictReader(io.StringIO(table_csv(values))))
     assert value_rows[0]["unit"] == written
     assert value_rows[0]["target"] == "-50"
     sdmx = list(csv.DictReader(io.StringIO(sdmx_csv(snapshot))))
-    assert {row["UNIT_MEASURE"] for row in sdmx} == {written}
+    assert {row["UNIT_MEASURE"] for row in sdmx} == {"_X"}  # a code, never the text
     assert sdmx[0]["OBS_VALUE"] == "-50"
 
 
@@ -170,5 +175,5 @@ def test_the_open_data_workbook_keeps_text_as_text(text):
 
 
 def test_the_datapackage_says_how_csv_text_is_neutralised():
-    descriptor = json.loads(datapackage(SNAPSHOT, snapshot_tables(SNAPSHOT), base="/"))
+    descriptor = json.loads(datapackage(SNAPSHOT, snapshot_tables(SNAPSHOT)))
     assert "leading apostrophe" in descriptor["description"]
