@@ -119,12 +119,19 @@ def snapshot_tables(
 ) -> tuple[DataTable, ...]:
     """The snapshot as flat tables, one row per measure, indicator-period and agency.
 
-    ``labels`` gives the codebook's labels per language (``LANGUAGES``); a language
-    left out gets the labels of the active one. The measures' ``status_label`` is
+    ``labels`` gives the codebook's labels per language (``LANGUAGES``); a label
+    left out is the active language's. The measures' ``status_label`` is
     the Azerbaijani label.
     """
     current = code_labels()
-    by_language = {lang: (labels or {}).get(lang) or current for lang in LANGUAGES}
+    given = labels or {}
+    by_language = {
+        lang: {
+            entry: {**codes, **given.get(lang, {}).get(entry, {})}
+            for entry, codes in current.items()
+        }
+        for lang in LANGUAGES
+    }
     status_az = by_language["az"]["measures.status"]
     measures = []
     values = []
