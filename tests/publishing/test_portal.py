@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from urllib.parse import urljoin
 
 import pytest
 from django.urls import reverse
@@ -90,12 +91,14 @@ def test_open_data_files_under_stable_urls(client, published):
         rows = list(csv.DictReader(io.StringIO(response.content.decode())))
         assert len(rows) == 71
         assert next(r for r in rows if r["number"] == "8.1.1.1")["status"] == "on_schedule"
-    package = client.get(
-        reverse("publishing:open-data-file", kwargs={"key": "2026-s1", "name": "datapackage.json"})
-    ).json()
+    descriptor = reverse(
+        "publishing:open-data-file", kwargs={"key": "2026-s1", "name": "datapackage.json"}
+    )
+    package = client.get(descriptor).json()
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     for resource in package["resources"]:
-        assert client.get(resource["path"]).status_code == 200
+        # Paths are relative to the descriptor, as the Data Package specification wants.
+        assert client.get(urljoin(descriptor, resource["path"])).status_code == 200
     sdmx = client.get(
         reverse(
             "publishing:open-data-file",

@@ -1,6 +1,8 @@
 """Publishing a cycle puts its accepted state on the public portal, and nothing else."""
 
+import csv
 import datetime
+import io
 import json
 
 import pytest
@@ -187,3 +189,24 @@ def test_a_failed_snapshot_leaves_the_cycle_unpublished(users, portfolio, monkey
     cycle.refresh_from_db()
     assert cycle.state == ReportingCycle.State.OPEN
     assert not Snapshot.objects.exists()
+
+
+def test_a_published_indicator_value_reaches_the_open_data_tables(client, published_cycle):
+    """The accepted value fills ``actual`` in the CSV and the workbook, and SDMX's ACTUAL."""
+    key = Snapshot.objects.get(is_current=True).key
+
+    def download(name):
+        url = reverse("publishing:open-data-file", kwargs={"key": key, "name": name})
+        return client.get(url).content
+
+    rows = list(csv.DictReader(io.StringIO(download("indicator_values.csv").decode())))
+    (row,) = [r for r in rows if r["indicator"] == "I.1" and r["period"] == "2027-S1"]
+    assert row["actual"] == "41"
+    sdmx = download("indicator_values.sdmx.csv").decode()
+    assert ",I.1,ACTUAL,2027-S1,41," in sdmx
+    measures = list(csv.DictReader(io.StringIO(download("measures.csv").decode())))
+    done = next(r for r in measures if r["number"] == "1.1.2")
+    assert (done["status"], done["status_label"]) == ("completed", "İcra edilib")
+    codebook = list(csv.DictReader(io.StringIO(download("codebook.csv").decode())))
+    completed = next(r for r in codebook if r["code"] == "completed")
+    assert (completed["label_en"], completed["label_az"]) == ("Completed", "İcra edilib")

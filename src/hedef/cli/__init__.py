@@ -18,6 +18,7 @@ from hedef.cli import (
     indices,
     ingest,
     manage,
+    opendata,
     plans,
     reminders,
     reports,
@@ -44,6 +45,7 @@ app.command()(demo.serve)
 app.add_typer(indices.index_app, name="index")
 app.add_typer(agencies.agencies_app, name="agencies")
 app.add_typer(audit.audit_app, name="audit")
+app.add_typer(opendata.opendata_app, name="opendata")
 app.command("backup")(backup.backup)
 app.command("restore")(backup.restore)
 

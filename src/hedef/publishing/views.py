@@ -26,6 +26,7 @@ from hedef.plans.permissions import require_manage_plans
 from hedef.publishing import selectors
 from hedef.publishing.forms import FeedbackForm, ModerationForm
 from hedef.publishing.models import Feedback, Snapshot
+from hedef.publishing.open_data import OPEN_DATA_FILES, open_data_content
 from hedef.publishing.services import (
     FeedbackRefused,
     feedback_form_token,
@@ -285,17 +286,6 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
-OPEN_DATA_FILES = {
-    "measures.csv": "text/csv; charset=utf-8",
-    "indicator_values.csv": "text/csv; charset=utf-8",
-    "agencies.csv": "text/csv; charset=utf-8",
-    "indicator_values.sdmx.csv": "application/vnd.sdmx.data+csv; version=1.0.0; charset=utf-8",
-    "snapshot.json": "application/json; charset=utf-8",
-    "hedef.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "datapackage.json": "application/json; charset=utf-8",
-}
-
-
 @cacheable
 def open_data(request: HttpRequest) -> HttpResponse:
     state = selectors.portal_state()
@@ -326,21 +316,6 @@ def open_data_file(request: HttpRequest, key: str, name: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="hedef-{snapshot.key}-{name}"'
     response["Cache-Control"] = "public, max-age=300"
     return response
-
-
-def open_data_content(snapshot: Snapshot, name: str) -> bytes:
-    data = snapshot.data
-    tables = {t.name: t for t in opendata.snapshot_tables(data)}
-    if name == "snapshot.json":
-        return json.dumps(data, ensure_ascii=False, indent=2).encode()
-    if name == "hedef.xlsx":
-        return opendata.tables_xlsx(tuple(tables.values()), data)
-    if name == "indicator_values.sdmx.csv":
-        return opendata.sdmx_csv(data).encode()
-    if name == "datapackage.json":
-        base = reverse("publishing:open-data-file", kwargs={"key": snapshot.key, "name": "x"})[:-1]
-        return opendata.datapackage(data, tuple(tables.values()), base=base).encode()
-    return opendata.table_csv(tables[name.removesuffix(".csv")]).encode()
 
 
 @require_http_methods(["GET", "POST"])

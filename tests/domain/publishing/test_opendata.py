@@ -4,6 +4,7 @@ import copy
 import csv
 import io
 import json
+import time
 
 import pytest
 from openpyxl import load_workbook
@@ -66,15 +67,15 @@ SNAPSHOT = {
 
 
 def test_tables_carry_every_measure_indicator_year_and_agency():
-    measures, values, agencies = snapshot_tables(SNAPSHOT)
+    measures, values, agencies, _codebook = snapshot_tables(SNAPSHOT)
     assert measures.rows[0][:5] == (
         "digital-economy-2026-2029", "8.1.1.1", "Platformanın yaradılması, “İNFORMASİYA”",
         "İN", "AİH; RİNN",
     )  # fmt: skip
-    assert [(r[4], r[5], r[6]) for r in values.rows] == [
-        ("2026", 50, None),
-        ("2026-S1", None, 21),
-        ("2027", 100, None),
+    assert [(r[4], r[5], r[6], r[7]) for r in values.rows] == [
+        ("2026", 50, None, "NUMBER"),
+        ("2026-S1", None, 21, "NUMBER"),
+        ("2027", 100, None, "NUMBER"),
     ]
     assert agencies.rows[0][0] == "in"
 
@@ -89,7 +90,7 @@ def test_csv_reads_back_with_azerbaijani_letters_and_commas():
 def test_workbook_has_a_sheet_per_table_and_the_licence():
     tables = snapshot_tables(SNAPSHOT)
     book = load_workbook(io.BytesIO(tables_xlsx(tables, SNAPSHOT)))
-    assert book.sheetnames == ["about", "measures", "indicator_values", "agencies"]
+    assert book.sheetnames == ["about", "measures", "indicator_values", "agencies", "codebook"]
     assert book["about"]["C4"].value == LICENSE["path"]
     assert book["measures"]["B2"].value == "8.1.1.1"
 
@@ -107,10 +108,15 @@ def test_sdmx_csv_has_targets_and_actuals():
 
 def test_datapackage_describes_every_resource_under_a_licence():
     tables = snapshot_tables(SNAPSHOT)
-    descriptor = json.loads(datapackage(SNAPSHOT, tables, base="/open-data/2026-s1/"))
+    descriptor = json.loads(datapackage(SNAPSHOT, tables))
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert descriptor["profile"] == "data-package"
     paths = {r["path"] for r in descriptor["resources"]}
-    assert "/open-data/2026-s1/measures.csv" in paths
+    assert paths == {
+        "measures.csv", "indicator_values.csv", "agencies.csv", "codebook.csv",
+        "measures.excel.csv", "indicator_values.excel.csv", "agencies.excel.csv",
+        "codebook.excel.csv", "indicator_values.sdmx.csv", "snapshot.json", "hedef.xlsx",
+    }  # fmt: skip
     measures = next(r for r in descriptor["resources"] if r["name"] == "measures")
     assert [f["name"] for f in measures["schema"]["fields"]][:2] == ["strategy", "number"]
 
@@ -144,14 +150,14 @@ CSV_CASES = [
 def test_csv_text_a_spreadsheet_would_run_gets_an_apostrophe(text, written):
     """Formula-like text is neutralised in every CSV file; numbers stay numbers."""
     snapshot = _hostile_snapshot(text)
-    measures, values, agencies = snapshot_tables(snapshot)
+    measures, values, agencies, _codebook = snapshot_tables(snapshot)
     assert next(csv.DictReader(io.StringIO(table_csv(measures))))["title"] == written
     assert next(csv.DictReader(io.StringIO(table_csv(agencies))))["name"] == written
     value_rows = list(csv.DictReader(io.StringIO(table_csv(values))))
     assert value_rows[0]["unit"] == written
     assert value_rows[0]["target"] == "-50"
     sdmx = list(csv.DictReader(io.StringIO(sdmx_csv(snapshot))))
-    assert {row["UNIT_MEASURE"] for row in sdmx} == {written}
+    assert {row["UNIT_MEASURE"] for row in sdmx} == {"_X"}  # a code, never the text
     assert sdmx[0]["OBS_VALUE"] == "-50"
 
 
@@ -170,5 +176,79 @@ def test_the_open_data_workbook_keeps_text_as_text(text):
 
 
 def test_the_datapackage_says_how_csv_text_is_neutralised():
-    descriptor = json.loads(datapackage(SNAPSHOT, snapshot_tables(SNAPSHOT), base="/"))
+    descriptor = json.loads(datapackage(SNAPSHOT, snapshot_tables(SNAPSHOT)))
     assert "leading apostrophe" in descriptor["description"]
+
+
+def test_the_codebook_lists_every_code_with_a_label_per_language():
+    """Coded columns carry an enum constraint; the codebook gives each code's labels."""
+    labels = {"az": {"measures.status": {"behind": "Gecikir"}}}
+    *_tables, codebook = snapshot_tables(SNAPSHOT, labels)
+    rows = {(r[0], r[1]): r[2:] for r in codebook.rows}
+    assert rows[("measures.status", "on_schedule")][1] == "On schedule"
+    assert rows[("measures.status", "behind")][0] == "Gecikir"
+    assert {code for entry, code in rows if entry == "measures.stage"} == {
+        "initial", "interim", "final",
+    }  # fmt: skip
+    descriptor = json.loads(datapackage(SNAPSHOT, snapshot_tables(SNAPSHOT)))
+    measures = next(r for r in descriptor["resources"] if r["name"] == "measures")
+    status = next(f for f in measures["schema"]["fields"] if f["name"] == "status")
+    assert status["constraints"]["enum"] == [
+        code for entry, code in rows if entry.endswith("status") and entry.startswith("measures")
+    ]
+
+
+def test_measures_carry_the_status_in_words_in_azerbaijani():
+    labels = {"az": {"measures.status": {"on_schedule": "Qrafikə uyğun"}}}
+    measures = snapshot_tables(SNAPSHOT, labels)[0]
+    row = next(csv.DictReader(io.StringIO(table_csv(measures))))
+    assert (row["status"], row["status_label"]) == ("on_schedule", "Qrafikə uyğun")
+
+
+# (unit in the plan, SDMX UNIT_MEASURE, UNIT_MULT)
+UNITS = [
+    ("%", "PT", 0),
+    ("ədəd", "NUMBER", 0),
+    ("nəfər", "PS", 0),
+    ("mln AZN", "AZN", 6),
+    ("mln. manat", "AZN", 6),
+    ("Mlrd manat", "AZN", 9),
+    ("qutu", "_X", 0),
+]
+
+
+@pytest.mark.parametrize(("unit", "code", "multiplier"), UNITS)
+def test_units_become_sdmx_codes(unit, code, multiplier):
+    snapshot = copy.deepcopy(SNAPSHOT)
+    snapshot["strategies"][0]["indicators"][0]["unit"] = unit
+    rows = list(csv.DictReader(io.StringIO(sdmx_csv(snapshot))))
+    assert {(r["UNIT_MEASURE"], r["UNIT_MULT"]) for r in rows} == {(code, str(multiplier))}
+
+
+def test_the_excel_variant_is_the_same_csv_after_a_byte_order_mark():
+    measures = snapshot_tables(SNAPSHOT)[0]
+    plain, excel = table_csv(measures), table_csv(measures, bom=True)
+    assert excel.encode().startswith(b"\xef\xbb\xbf")
+    assert excel.encode()[3:] == plain.encode()
+
+
+def test_workbook_numbers_are_numbers_and_columns_are_sized():
+    book = load_workbook(io.BytesIO(tables_xlsx(snapshot_tables(SNAPSHOT), SNAPSHOT)))
+    values = book["indicator_values"]
+    assert [(c.value, c.data_type) for c in values[2]][5:7] == [(50, "n"), (None, "n")]
+    assert values["G3"].value == 21 and values["G3"].data_type == "n"
+    assert values.freeze_panes == "A2"
+    measures = book["measures"]
+    assert (
+        measures.column_dimensions["C"].width
+        == len(SNAPSHOT["strategies"][0]["measures"][0]["title"]) + 2
+    )
+    assert measures.column_dimensions["B"].width == 9  # "8.1.1.1" and a margin
+
+
+def test_the_same_snapshot_gives_the_same_workbook_bytes():
+    """The portal and an export, minutes apart, serve identical files."""
+    tables = snapshot_tables(SNAPSHOT)
+    first = tables_xlsx(tables, SNAPSHOT)
+    time.sleep(2.1)  # zip times have a resolution of two seconds
+    assert tables_xlsx(tables, SNAPSHOT) == first
