@@ -20,10 +20,16 @@ from dataclasses import dataclass
 from hedef.domain.core.text import az_casefold, az_search_fold, az_search_fold_chars
 
 __all__ = [
+    "KINDS",
     "MAX_QUERY_WORDS",
+    "Hit",
+    "HitGroup",
+    "KindGroup",
     "Segment",
     "Tier",
+    "group_hits",
     "highlight",
+    "make_hit",
     "match_tier",
     "query_words",
     "search_columns",
@@ -144,3 +150,117 @@ def snippet(text: str, words: Sequence[str], *, width: int = 160) -> list[Segmen
     if end < len(text):
         segments.append(Segment("…"))
     return segments
+
+
+KINDS = ("measure", "indicator", "agency")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result, shown as its highlighted title and, when the match is elsewhere
+    (a result text, another name), a highlighted snippet of that text."""
+
+    kind: str  # one of KINDS
+    tier: Tier
+    order: tuple[object, ...]  # document order inside its group
+    url: str
+    number: str
+    title: Sequence[Segment]
+    context: Sequence[Segment] = ()
+    group_key: str = ""  # the strategy's code; empty for agencies
+    group_title: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class HitGroup:
+    """The hits of one kind in one strategy (agencies: a single group)."""
+
+    key: str
+    title: str
+    hits: Sequence[Hit]
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    kind: str
+    total: int
+    groups: Sequence[HitGroup]
+
+
+def make_hit(
+    *,
+    kind: str,
+    words: Sequence[str],
+    title: str,
+    other_texts: Sequence[str] = (),
+    tier: Tier,
+    order: tuple[object, ...],
+    url: str,
+    number: str = "",
+    group_key: str = "",
+    group_title: str = "",
+    status: str = "",
+) -> Hit:
+    """A hit whose title is highlighted and, when the title lacks some of ``words``, whose
+    context is a snippet of the first of ``other_texts`` holding one of them, marked."""
+    title_segments = highlight(title, words)
+    folded_title = az_search_fold(title)
+    missing = [word for word in words if az_search_fold(word) not in folded_title]
+    context: list[Segment] = []
+    for text in other_texts if missing else ():
+        folded = az_search_fold(text)
+        if any(az_search_fold(word) in folded for word in missing):
+            context = snippet(text, missing)
+            break
+    return Hit(
+        kind=kind,
+        tier=tier,
+        order=order,
+        url=url,
+        number=number,
+        title=title_segments,
+        context=context,
+        group_key=group_key,
+        group_title=group_title,
+        status=status,
+    )
+
+
+def group_hits(hits: Iterable[Hit], *, limit: int = 50) -> list[KindGroup]:
+    """Hits by kind (measures, indicators, agencies), then by strategy.
+
+    Inside a kind, exact matches come first: a kind's strategies are ordered by their
+    best hit, then by code, and a strategy's hits by tier, then document order. At most
+    ``limit`` hits of a kind are kept; ``total`` counts them all.
+    """
+    by_kind: dict[str, list[Hit]] = {kind: [] for kind in KINDS}
+    for hit in hits:
+        by_kind[hit.kind].append(hit)
+    result = []
+    for kind, kind_hits in by_kind.items():
+        if not kind_hits:
+            continue
+        kind_hits.sort(key=lambda hit: (hit.tier, hit.group_key, hit.order))
+        kept = kind_hits[:limit]
+        groups: dict[str, list[Hit]] = {}
+        titles: dict[str, str] = {}
+        for hit in kept:
+            groups.setdefault(hit.group_key, []).append(hit)
+            titles.setdefault(hit.group_key, hit.group_title)
+        ordered = sorted(groups.items(), key=lambda item: (item[1][0].tier, item[0]))
+        result.append(
+            KindGroup(
+                kind=kind,
+                total=len(kind_hits),
+                groups=[
+                    HitGroup(
+                        key=key,
+                        title=titles[key],
+                        hits=sorted(group, key=lambda hit: (hit.tier, hit.order)),
+                    )
+                    for key, group in ordered
+                ],
+            )
+        )
+    return result
