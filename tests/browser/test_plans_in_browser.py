@@ -31,3 +31,20 @@ def test_filters_update_the_list_without_a_reload(page, live_server, loaded_plan
     page.locator("#id_agency").select_option("xritdx")
     expect(page.locator("#results tbody tr").first).to_be_visible()
     expect(page.locator("#results")).to_contain_text("1.1.2")
+
+
+def test_search_typed_without_azerbaijani_letters(page, live_server, loaded_plans, users):
+    """ "reqemsal" typed on a Latin keyboard finds measures, indicators and agencies,
+    grouped, with "Rəqəmsal" marked where it matched."""
+    sign_in(page, live_server, "analyst1")
+    page.get_by_role("link", name="Axtarış").click()
+    page.get_by_role("searchbox").fill("reqemsal")
+    page.get_by_role("searchbox").press("Enter")
+    expect(page).to_have_url(re.compile(r"/workspace/search/\?q=reqemsal"))
+    for kind in ("measure", "indicator", "agency"):
+        expect(page.locator(f"#search-{kind}")).to_be_visible()
+    # two strategies for the measures, one for the indicators
+    expect(page.locator(".search-strategy")).to_have_count(3)
+    marks = page.locator("#search-agency mark")
+    expect(marks.first).to_have_text(re.compile("^rəqəmsal$", re.IGNORECASE))
+    expect(page.locator(".search-hit .badge").first).to_be_visible()

@@ -80,7 +80,8 @@ def test_indicator_page_draws_the_chart_server_side(client, published):
 )
 def test_search_handles_azerbaijani_letters(client, published, query, found):
     results = client.get(reverse("publishing:search"), {"q": query}).context["results"]
-    assert found in {item["number"] for _s, item, _kind in results}
+    numbers = {hit.number for kind in results for group in kind.groups for hit in group.hits}
+    assert found in numbers
 
 
 def test_open_data_files_under_stable_urls(client, published):
@@ -136,3 +137,27 @@ def test_portal_pages_are_cacheable_and_switch_language_with_a_link(client, publ
         reverse("publishing:language", kwargs={"code": "ru"}), {"next": "https://evil.example/"}
     )
     assert evil.url == reverse("publishing:home")
+
+
+def test_search_typed_without_letters_groups_highlights_and_shows_the_status(client, published):
+    response = client.get(reverse("publishing:search"), {"q": "REQEMSAL HELLER"})
+    results = response.context["results"]
+    measures = next(k for k in results if k.kind == "measure")
+    hit = next(h for g in measures.groups for h in g.hits if h.number == "8.1.1.1")
+    assert hit.status == "on_schedule" and hit.tier == 1
+    assert {s.text.lower() for s in hit.title if s.marked} == {"rəqəmsal", "həllər"}
+    html = response.content.decode()
+    assert "<mark>həllər</mark>" in html
+    assert 'class="status is-on-schedule"' in html
+
+
+def test_search_shows_only_published_data(client, published):
+    """Live edits after the publication are not on the portal until the next one."""
+    from hedef.domain.core.search import search_columns
+    from hedef.plans.models import Measure
+
+    measure = Measure.objects.filter(version__strategy__code=ECONOMY).first()
+    measure.title = "Gizli kitabxana layihəsi"
+    measure.search_text, measure.search_fold = search_columns([measure.title])
+    measure.save()
+    assert client.get(reverse("publishing:search"), {"q": "kitabxana"}).context["results"] == []

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from hedef.domain.core.search import search_columns
 from hedef.domain.core.text import az_casefold
 
 
@@ -26,6 +27,9 @@ class Agency(models.Model):
         ),
     )
     folded_names = models.TextField(editable=False, default="")
+    # Acronym and every name in the exact and the diacritic-free fold (search_columns).
+    search_text = models.TextField(editable=False, default="")
+    search_fold = models.TextField(editable=False, default="")
 
     class Meta:
         verbose_name = _("agency")
@@ -41,10 +45,21 @@ class Agency(models.Model):
             for name in [self.name, *self.other_names.splitlines()]
             if name.strip()
         )
+        self.search_text, self.search_fold = search_columns(self.search_parts())
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("plans:agency-detail", kwargs={"code": self.code})
+
+    def search_parts(self) -> list[str]:
+        """What the search matches an agency by: its acronym and every name."""
+        return [
+            self.acronym,
+            self.name,
+            self.name_en,
+            self.name_ru,
+            *self.other_names.splitlines(),
+        ]
 
     @property
     def display_name(self) -> str:

@@ -153,7 +153,9 @@ class Measure(models.Model):
     result_final = models.TextField(_("final results"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     position = models.PositiveIntegerField(default=0)
+    # Number, title and results in the exact and the diacritic-free fold (search_columns).
     search_text = models.TextField(editable=False, default="")
+    search_fold = models.TextField(editable=False, default="")
 
     class Meta:
         verbose_name = _("measure")
@@ -269,6 +271,9 @@ class Indicator(models.Model):
     )
     data_source = models.CharField(_("data source"), max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0)
+    # Number and name in the exact and the diacritic-free fold (search_columns).
+    search_text = models.TextField(editable=False, default="")
+    search_fold = models.TextField(editable=False, default="")
 
     class Meta:
         verbose_name = _("headline indicator")

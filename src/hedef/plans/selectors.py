@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import operator
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import reduce
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Case, F, Prefetch, Q, QuerySet, Value, When
 
 from hedef.agencies.models import Agency
-from hedef.domain.core.text import az_casefold, az_sort_key
+from hedef.domain.core.search import KindGroup, Tier, group_hits, make_hit, query_words
+from hedef.domain.core.text import az_search_fold, az_sort_key
 from hedef.domain.plans.model import (
     AgencyAlias as AliasData,
 )
@@ -82,9 +86,28 @@ def measure_list(filters: MeasureFilter) -> QuerySet[Measure]:
             Q(period_start__isnull=True, period_end__isnull=True)
             | Q(period_start__lte=filters.year, period_end__gte=filters.year)
         )
-    for word in az_casefold(filters.query).split():
-        measures = measures.filter(search_text__contains=word)
-    return measures.distinct().order_by("version__strategy__code", "position")
+    words = query_words(filters.query)
+    if not words:
+        return measures.distinct().order_by("version__strategy__code", "position")
+    measures = measures.filter(_folded_match(words)).annotate(
+        search_tier=Case(
+            When(_exact_match(words), then=Value(int(Tier.EXACT))),
+            default=Value(int(Tier.FOLDED)),
+        )
+    )
+    return measures.distinct().order_by("search_tier", "version__strategy__code", "position")
+
+
+def _exact_match(words: Sequence[str]) -> Q:
+    """Rows whose exact fold holds every word (``words`` from query_words)."""
+    return reduce(operator.and_, (Q(search_text__contains=word) for word in words), Q())
+
+
+def _folded_match(words: Sequence[str]) -> Q:
+    """Rows whose diacritic-free fold holds every word: a superset of _exact_match."""
+    return reduce(
+        operator.and_, (Q(search_fold__contains=az_search_fold(word)) for word in words), Q()
+    )
 
 
 @dataclass
@@ -300,3 +323,79 @@ def version_to_plan(version: PlanVersion) -> PlanData:
         measures=tuple(measures),
         indicators=tuple(indicators),
     )
+
+
+SEARCH_CANDIDATES = 500
+
+
+def search(query: str) -> list[KindGroup]:
+    """Measures and indicators of the current strategy versions, and registered agencies,
+    matching every word of ``query`` exactly or without diacritics, grouped by kind and
+    strategy, exact matches first (see hedef.domain.core.search)."""
+    words = query_words(query)
+    if not words:
+        return []
+    exact = _exact_match(words)
+    folded = _folded_match(words)
+
+    def tier(row: Measure | Indicator | Agency) -> Tier:
+        return Tier.EXACT if all(w in row.search_text for w in words) else Tier.FOLDED
+
+    hits = []
+    current = Q(version__strategy__current_version=F("version"))
+    measures = (
+        Measure.objects.filter(current, folded)
+        .select_related("version__strategy")
+        .annotate(exact=Case(When(exact, then=Value(0)), default=Value(1)))
+        .order_by("exact", "version__strategy__code", "position")[:SEARCH_CANDIDATES]
+    )
+    for measure in measures:
+        strategy = measure.version.strategy
+        hits.append(
+            make_hit(
+                kind="measure",
+                words=words,
+                title=f"{measure.number}. {measure.title}",
+                other_texts=[measure.result_initial, measure.result_interim, measure.result_final],
+                tier=tier(measure),
+                order=(measure.position,),
+                url=measure.get_absolute_url(),
+                number=measure.number,
+                group_key=strategy.code,
+                group_title=measure.version.title,
+            )
+        )
+    indicators = (
+        Indicator.objects.filter(current, folded)
+        .select_related("version__strategy")
+        .order_by("version__strategy__code", "position")[:SEARCH_CANDIDATES]
+    )
+    for indicator in indicators:
+        hits.append(
+            make_hit(
+                kind="indicator",
+                words=words,
+                title=f"{indicator.number}. {indicator.name}",
+                tier=tier(indicator),
+                order=(indicator.position,),
+                url=indicator.get_absolute_url(),
+                number=indicator.number,
+                group_key=indicator.version.strategy.code,
+                group_title=indicator.version.title,
+            )
+        )
+    for agency in Agency.objects.filter(folded)[:SEARCH_CANDIDATES]:
+        names = [n for n in agency.search_parts() if n and n != agency.acronym]
+        hits.append(
+            make_hit(
+                kind="agency",
+                words=words,
+                title=str(agency),
+                other_texts=names,
+                tier=tier(agency),
+                order=(az_sort_key(agency.acronym or agency.name),),
+                url=agency.get_absolute_url(),
+                number=agency.acronym,
+            )
+        )
+    return group_hits(hits)

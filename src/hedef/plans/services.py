@@ -19,7 +19,7 @@ from hedef.agencies.models import Agency
 from hedef.agencies.services import agency_match_name
 from hedef.core.actors import Actor
 from hedef.core.audit import audit_record
-from hedef.domain.core.text import az_casefold
+from hedef.domain.core.search import search_columns
 from hedef.domain.plans import interchange
 from hedef.domain.plans.model import ExecutorKind, Stage, executor_kind
 from hedef.domain.plans.model import Strategy as PlanData
@@ -161,6 +161,11 @@ def _agency_by_acronym(acronym: str, name: str) -> Agency | None:
     return Agency.objects.filter(acronym=acronym).first()
 
 
+def _search_fields(parts: list[str]) -> dict[str, str]:
+    exact, folded = search_columns(parts)
+    return {"search_text": exact, "search_fold": folded}
+
+
 def _create_nodes(version: PlanVersion, plan: PlanData) -> dict[str, PlanNode]:
     nodes: dict[str, PlanNode] = {}
     for position, node in enumerate(plan.nodes):
@@ -197,9 +202,7 @@ def _create_measures(
             result_final=measure.results.get(Stage.FINAL, ""),
             notes=measure.notes,
             position=position,
-            search_text=az_casefold(
-                " ".join([measure.number, measure.title, *measure.results.values()])
-            ),
+            **_search_fields([measure.number, measure.title, *measure.results.values()]),
         )
         for role, values in (
             (MeasureExecutor.Role.LEAD, measure.lead),
@@ -253,6 +256,7 @@ def _create_indicators(
             responsible=alias.agency if alias else None,
             data_source=indicator.data_source,
             position=position,
+            **_search_fields([indicator.number, indicator.name]),
         )
         IndicatorTarget.objects.bulk_create(
             IndicatorTarget(indicator=row, year=year, value=value)

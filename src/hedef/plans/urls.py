@@ -19,6 +19,7 @@ urlpatterns = [
         name="indicator-detail",
     ),
     path("measures/", views.measure_search, name="measure-list"),
+    path("search/", views.search, name="search"),
     path("agencies/", views.agency_index, name="agency-list"),
     path("agencies/<slug:code>/", views.agency_detail, name="agency-detail"),
     path("import/", views.plan_upload, name="plan-import"),

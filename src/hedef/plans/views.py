@@ -149,6 +149,21 @@ def measure_search(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/measure_list.html", context)
 
 
+def search(request: HttpRequest) -> HttpResponse:
+    """Measures, indicators and agencies matching ``q``, with or without diacritics.
+
+    Plans and the agency registry are open to every signed-in user, so nothing is
+    filtered by role here.
+    """
+    query = request.GET.get("q", "").strip()[:200]
+    results = selectors.search(query)
+    return render(
+        request,
+        "plans/search.html",
+        {"query": query, "results": results, "total": sum(k.total for k in results)},
+    )
+
+
 def agency_index(request: HttpRequest) -> HttpResponse:
     rows = [row for row in selectors.agency_list() if row.as_lead or row.as_co]
     unused = [row for row in selectors.agency_list() if not (row.as_lead or row.as_co)]

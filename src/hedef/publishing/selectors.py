@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 
-from hedef.domain.core.text import az_casefold
+from hedef.domain.core.search import KindGroup, group_hits, make_hit, match_tier, query_words
+from hedef.domain.core.text import az_sort_key
 from hedef.publishing.models import Feedback, Snapshot
 
 
@@ -88,26 +90,78 @@ def _measure_history(code: str, number: str) -> list[dict[str, Any]]:
     return history
 
 
-def search(data: dict[str, Any], query: str) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
-    """(strategy, item, kind) whose number, title or results contain every word of ``query``."""
-    words = az_casefold(query).split()
+def search(data: dict[str, Any], query: str) -> list[KindGroup]:
+    """Published measures, indicators and agencies of ``data`` (a snapshot) matching every
+    word of ``query``, exactly or without diacritics, grouped by kind and strategy with
+    exact matches first; measures carry their published status."""
+    words = query_words(query)
     if not words:
         return []
-    found = []
+    hits = []
     for strategy in data["strategies"]:
-        for measure in strategy["measures"]:
-            text = az_casefold(
-                " ".join(
-                    [measure["number"], measure["title"], *measure.get("results", {}).values()]
+        group = {"group_key": strategy["code"], "group_title": strategy["title"]}
+        for position, measure in enumerate(strategy["measures"]):
+            results = list(measure.get("results", {}).values())
+            tier = match_tier(" ".join([measure["number"], measure["title"], *results]), words)
+            if tier is None:
+                continue
+            url = reverse(
+                "publishing:measure", kwargs={"code": strategy["code"], "number": measure["number"]}
+            )
+            hits.append(
+                make_hit(
+                    kind="measure",
+                    words=words,
+                    title=f"{measure['number']}. {measure['title']}",
+                    other_texts=results,
+                    tier=tier,
+                    order=(position,),
+                    url=url,
+                    number=measure["number"],
+                    status=measure.get("status") or "",
+                    **group,
                 )
             )
-            if all(word in text for word in words):
-                found.append((strategy, measure, "measure"))
-        for indicator in strategy["indicators"]:
-            text = az_casefold(f"{indicator['number']} {indicator['name']}")
-            if all(word in text for word in words):
-                found.append((strategy, indicator, "indicator"))
-    return found
+        for position, indicator in enumerate(strategy["indicators"]):
+            title = f"{indicator['number']}. {indicator['name']}"
+            tier = match_tier(title, words)
+            if tier is None:
+                continue
+            url = reverse(
+                "publishing:indicator",
+                kwargs={"code": strategy["code"], "number": indicator["number"]},
+            )
+            hits.append(
+                make_hit(
+                    kind="indicator",
+                    words=words,
+                    title=title,
+                    tier=tier,
+                    order=(position,),
+                    url=url,
+                    number=indicator["number"],
+                    **group,
+                )
+            )
+    for agency in data.get("agencies", []):
+        names = [agency.get(key) or "" for key in ("name", "name_en", "name_ru")]
+        tier = match_tier(" ".join([agency.get("acronym") or "", *names]), words)
+        if tier is None:
+            continue
+        acronym = agency.get("acronym") or ""
+        hits.append(
+            make_hit(
+                kind="agency",
+                words=words,
+                title=f"{acronym} — {agency['name']}" if acronym else agency["name"],
+                other_texts=names,
+                tier=tier,
+                order=(az_sort_key(acronym or agency["name"]),),
+                url=reverse("publishing:agency", kwargs={"code": agency["code"]}),
+                number=acronym,
+            )
+        )
+    return group_hits(hits)
 
 
 def published_feedback(subject: str, code: str, number: str) -> list[Feedback]:

@@ -281,8 +281,11 @@ def search(request: HttpRequest) -> HttpResponse:
     state = selectors.portal_state()
     query = request.GET.get("q", "").strip()[:200]
     results = selectors.search(state.data, query) if query else []
+    total = sum(kind.total for kind in results)
     return render(
-        request, "publishing/portal/search.html", _context(state, query=query, results=results)
+        request,
+        "publishing/portal/search.html",
+        _context(state, query=query, results=results, total=total),
     )
 
 

@@ -14,6 +14,7 @@ __all__ = [
     "az_ascii_slug",
     "az_casefold",
     "az_lower",
+    "az_search_fold",
     "az_sort_key",
     "az_upper",
     "join_hyphenated_lines",
@@ -56,6 +57,37 @@ def az_casefold(text: str) -> str:
     """
     folded = unicodedata.normalize("NFC", az_lower(unicodedata.normalize("NFC", text)))
     return normalise_space(folded.replace("i\u0307", "i"))
+
+
+def _fold_char(char: str) -> str:
+    """One Azerbaijani lower-case character without its diacritics (``ş`` → ``s``)."""
+    ascii_letter = char.translate(_ASCII_LETTERS)
+    if ascii_letter != char:
+        return ascii_letter
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def az_search_fold_chars(text: str) -> list[str]:
+    """The diacritic-free fold of each character of ``text``, one entry per character.
+
+    Joined, the entries are the fold of ``text`` with its spacing kept, so a match in
+    the folded text can be mapped back to the characters it came from (highlighting).
+    ``text`` is expected in NFC, as every stored text is.
+    """
+    return [_fold_char(char) for char in az_lower(text)]
+
+
+def az_search_fold(text: str) -> str:
+    """Fold ``text`` for matching typed without Azerbaijani letters: "RƏQƏMSAL" → ``reqemsal``.
+
+    Azerbaijani case folding first (so ``İ`` and ``I`` both become ``i`` here), then
+    every letter written without its diacritics: ə → e, ı → i, ş → s, ç → c, ğ → g,
+    ö → o, ü → u, and any other mark dropped after NFKD decomposition (é → e,
+    ﬁ → fi). Coarser than :func:`az_casefold`: what matches the latter matches this.
+    """
+    folded = "".join(az_search_fold_chars(unicodedata.normalize("NFC", text)))
+    return normalise_space(folded)
 
 
 def az_sort_key(text: str) -> tuple[int, ...]:

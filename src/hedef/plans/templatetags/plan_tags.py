@@ -48,3 +48,30 @@ def get_index(sequence, index):
         return sequence[index]
     except (IndexError, TypeError):
         return None
+
+
+@register.filter
+def segments(pieces):
+    """Search segments (hedef.domain.core.search.Segment) as HTML, matches in ``<mark>``;
+    every piece of text is escaped."""
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(
+        "".join(
+            format_html("<mark>{}</mark>", piece.text)
+            if piece.marked
+            else format_html("{}", piece.text)
+            for piece in pieces or ()
+        )
+    )
+
+
+@register.filter
+def highlight(text, query):
+    """``{{ title|highlight:q }}``: ``text`` with every word of ``query`` in ``<mark>``,
+    found exactly or without diacritics; escaped."""
+    from hedef.domain.core.search import highlight as cut
+    from hedef.domain.core.search import query_words
+
+    return segments(cut(str(text), query_words(query or "")))
