@@ -161,3 +161,18 @@ def test_search_shows_only_published_data(client, published):
     measure.search_text, measure.search_fold = search_columns([measure.title])
     measure.save()
     assert client.get(reverse("publishing:search"), {"q": "kitabxana"}).context["results"] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [
+        ("az", "Azərbaycan Respublikasının Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi"),
+        ("en", "Ministry of Digital Development and Transport of the Republic of Azerbaijan"),
+        ("ru", "Министерство цифрового развития и транспорта Азербайджанской Республики"),
+    ],
+)
+def test_agencies_are_named_in_the_readers_language(client, published, language, name):
+    """The snapshot keeps every registry name; the page words it at display time."""
+    for url in ("/agencies/", "/agencies/rinn/"):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert name in page, (url, language)

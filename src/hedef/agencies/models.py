@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -64,5 +66,18 @@ class Agency(models.Model):
     @property
     def display_name(self) -> str:
         """The name in the active language, falling back to Azerbaijani."""
-        language = (get_language() or "az")[:2]
-        return {"en": self.name_en, "ru": self.name_ru}.get(language) or self.name
+        return name_in_language(
+            {"name": self.name, "name_en": self.name_en, "name_ru": self.name_ru}
+        )
+
+
+def name_in_language(names: Mapping[str, str]) -> str:
+    """A registry name in the active language: ``name_en`` or ``name_ru`` where the registry
+    has one, else the Azerbaijani ``name``.
+
+    ``names`` is an agency's (or a published snapshot's copy of it): names are stored once,
+    as the registry gives them, and worded at display time.
+    """
+    language = (get_language() or "az")[:2]
+    translated = names.get(f"name_{language}", "") if language != "az" else ""
+    return translated or names.get("name", "")

@@ -1,5 +1,7 @@
 from django import template
 
+from hedef.agencies.models import name_in_language as worded_name
+
 register = template.Library()
 
 
@@ -75,3 +77,10 @@ def highlight(text, query):
     from hedef.domain.core.search import query_words
 
     return segments(cut(str(text), query_words(query or "")))
+
+
+@register.filter
+def name_in_language(names):
+    """``{{ agency|name_in_language }}`` for a published snapshot's agency (a dict); models
+    have ``display_name``. Both word the name by :func:`hedef.agencies.models.name_in_language`."""
+    return worded_name(names) if names else ""
