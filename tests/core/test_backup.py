@@ -173,6 +173,14 @@ def test_a_file_that_is_not_a_backup_is_named(target, tmp_path):
     assert code == 1 and "cannot be read as a backup" in output
 
 
+@pytest.mark.django_db(transaction=False)
+def test_a_backup_into_a_missing_folder_is_refused_naming_it(tmp_path):
+    """Refused before the database is read, with the folder named, not an errno."""
+    archive = tmp_path / "absent" / "hedef.tar.gz"
+    code, output = run({**os.environ, "COLUMNS": "400"}, "backup", "-o", str(archive))
+    assert (code, output) == (1, f"error: {archive}: the folder {archive.parent} does not exist")
+
+
 def test_a_dumpdata_round_trip_keeps_every_entry_hash(history):
     """Django's serializer keeps milliseconds only; entries are timed to the millisecond."""
     text = serializers.serialize("json", AuditEntry.objects.order_by("id"))

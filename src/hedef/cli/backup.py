@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hedef.cli.common import _django, _fail, _working, console, err
+from hedef.cli.common import _django, _fail, _unwritable, _working, console, err
 
 
 def backup(
@@ -17,6 +17,8 @@ def backup(
     ],
 ) -> None:
     """Write a consistent copy of the database and the media files, with a manifest."""
+    if problem := _unwritable(output):
+        raise _fail(problem)
     _django()
     from hedef.core.backup import BackupError
     from hedef.core.backup import backup as make_backup

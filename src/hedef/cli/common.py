@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -35,3 +36,15 @@ def _working(description: str) -> Iterator[None]:
     with Progress(*columns, console=err, transient=True) as progress:
         progress.add_task(description, total=None)
         yield
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why a file cannot be written at ``path``, checked before long work; ``None`` if it can."""
+    folder = path.parent
+    if path.is_dir():
+        return f"{path} is a folder; give a file name"
+    if not folder.is_dir():
+        return f"{path}: the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return f"{path}: not writable"
+    return None

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from hedef.cli.common import _django, _fail, _working, err
+from hedef.cli.common import _django, _fail, _unwritable, _working, err
 
 
 def report(
@@ -91,15 +90,3 @@ def report(
         raise _fail(f"{target}: {error.strerror or error}") from None
     elapsed = time.perf_counter() - started
     err.print(f"wrote {target} ({len(result.content):,} bytes, {elapsed:.1f} s)", highlight=False)
-
-
-def _unwritable(path: Path) -> str | None:
-    """Why a file cannot be written at ``path``, checked before long work; ``None`` if it can."""
-    folder = path.parent
-    if path.is_dir():
-        return f"{path} is a folder; give a file name"
-    if not folder.is_dir():
-        return f"{path}: the folder {folder} does not exist"
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        return f"{path}: not writable"
-    return None
