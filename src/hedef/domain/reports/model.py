@@ -48,11 +48,6 @@ class Text:
     code: bool = False
 
 
-def runs_of(text: str | tuple[Text, ...]) -> tuple[Text, ...]:
-    """Plain text as a single run; runs unchanged."""
-    return (Text(text),) if isinstance(text, str) else text
-
-
 @dataclass(frozen=True)
 class Heading:
     """A heading inside a section; ``level`` 2 is the highest a block may take."""
