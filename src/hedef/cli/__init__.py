@@ -14,6 +14,7 @@ from hedef.cli import (
     agencies,
     audit,
     backup,
+    dataquality,
     demo,
     indices,
     ingest,
@@ -46,6 +47,7 @@ app.add_typer(indices.index_app, name="index")
 app.add_typer(agencies.agencies_app, name="agencies")
 app.add_typer(audit.audit_app, name="audit")
 app.add_typer(opendata.opendata_app, name="opendata")
+app.add_typer(dataquality.dq_app, name="dq")
 app.command("backup")(backup.backup)
 app.command("restore")(backup.restore)
 

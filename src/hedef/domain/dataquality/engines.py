@@ -36,6 +36,14 @@ __all__ = [
 ]
 
 ENGINES = ("duckdb", "spark")
+_SPARK_TYPES = {
+    "string": "string",
+    "integer": "bigint",
+    "number": "double",
+    "date": "date",
+    "timestamp": "timestamp",
+    "boolean": "boolean",
+}
 _DUCKDB_TYPES = {
     "string": "VARCHAR",
     "integer": "BIGINT",
@@ -294,7 +302,7 @@ class SparkEngine:
                         frame = (
                             raw.select(
                                 *(
-                                    functions.col(column).cast(_DUCKDB_TYPES[kind])
+                                    functions.col(column).cast(_SPARK_TYPES[kind])
                                     if column in present
                                     else functions.col(column)
                                     for column, kind in dataset.columns.items()
@@ -308,7 +316,7 @@ class SparkEngine:
                 except PySparkException as error:
                     raise SourceMismatch(
                         f"dataset {dataset.name!r}: {location} cannot be read "
-                        f"({str(error).splitlines()[0]})",
+                        f"({(str(error) or repr(error)).splitlines()[0]})",
                         dataset=dataset.name,
                     ) from None
             actual = {f.name: f.dataType.simpleString().upper() for f in frame.schema.fields}
