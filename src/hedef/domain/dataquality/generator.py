@@ -363,6 +363,7 @@ def generate_registries(
     config: dict[str, Any] = {"threads": threads} if threads else {}
     connection = duckdb.connect(":memory:", config=config)
     try:
+        connection.execute("SET enable_progress_bar = false")
         mix = f"(i * 2654435761 + s * 97531 + {seed % 1000003} * 1000003) % 2147483647"
         connection.execute(f"CREATE MACRO rnd(i, s) AS (({mix}) * ({mix})) % 2147483647")
         offset = (seed * 7919) % _FIN_SPACE
