@@ -245,3 +245,18 @@ def test_cli_ingest_refuses_garbage_with_exit_code_1(registry, tmp_path):
     result = runner.invoke(app, ["ingest", str(bad)])
     assert result.exit_code == 1
     assert "bad.bin" in result.output
+
+
+def test_cli_ingest_refuses_a_60_mb_file_before_reading_it(tmp_path, monkeypatch):
+    huge = tmp_path / "huge.pdf"
+    with huge.open("wb") as handle:  # sparse: 60 MB on paper, nothing on disk
+        handle.truncate(60 * 1024 * 1024)
+
+    def never(self):
+        raise AssertionError(f"{self} was read")
+
+    monkeypatch.setattr(type(huge), "read_bytes", never)
+    result = runner.invoke(app, ["ingest", str(huge), "--dry-run"])
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    assert "huge.pdf" in output and "60 MB" in output and "50 MB" in output

@@ -47,9 +47,15 @@ def ingest(
     from hedef.domain.ingest.errors import IngestionError
     from hedef.domain.ingest.gold import to_gold
     from hedef.domain.ingest.scoring import format_scores, score
+    from hedef.domain.ingest.sniff import ensure_acceptable_size
 
     if not file.is_file():
         raise _fail(f"{file}: no such file")
+    try:
+        # The size on disk decides before anything is read: a huge file is never loaded.
+        ensure_acceptable_size(file.stat().st_size, file.name)
+    except IngestionError as error:
+        raise _fail(str(error)) from None
     data = file.read_bytes()
     if dry_run or evaluate is not None:
         with _working(f"reading {file.name}"):

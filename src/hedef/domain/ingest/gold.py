@@ -28,6 +28,11 @@ def to_gold(parsed: ParsedPlan) -> dict[str, Any]:
         "document": strategy.source.file_name if strategy.source else "",
         "title": strategy.title,
         "period": [strategy.period_start, strategy.period_end],
+        "act": (
+            {"kind": strategy.act.kind, "number": strategy.act.number, "date": strategy.act.date}
+            if strategy.act
+            else None
+        ),
         "agencies": [{"acronym": a.acronym, "name": a.name} for a in strategy.agencies],
         "goals": [{"number": n.number, "title": n.title} for n in strategy.goals],
         "directions": [{"number": n.number, "title": n.title} for n in strategy.directions],

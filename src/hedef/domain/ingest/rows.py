@@ -23,6 +23,7 @@ from hedef.domain.ingest.front import parse_period, split_executors
 from hedef.domain.ingest.model import Flag, TableRow
 from hedef.domain.ingest.sentences import Start, stages_by_markers, start_of
 from hedef.domain.ingest.tables import column_roles as table_column_roles
+from hedef.domain.ingest.tables import unnamed_stages
 from hedef.domain.ingest.vocabulary import PERIOD_ANCHOR, join_cell_lines, numbered
 from hedef.domain.plans.model import Period, Stage
 
@@ -97,6 +98,12 @@ def read_rows(header: TableRow | None, rows: Sequence[TableRow], known: set[str]
     """
     roles = column_roles(header.cells) if header is not None else {}
     plan = PlanRows()
+    if header is not None and unnamed_stages(header.cells):
+        reason = _(
+            "The result columns are not named by stage; they were read left to right as "
+            "initial, interim and final results."
+        )
+        plan.flags.append(Flag(None, "results", reason))
     pending: list[tuple[list[str], int]] = []  # measure rows: cells, index of the first row
     for index, row in enumerate(rows):
         cells = [join_cell_lines(cell.split("\n")) for cell in row.cells]

@@ -16,10 +16,43 @@ from typing import Any
 from hedef.domain.core.text import az_casefold, join_hyphenated_lines, tokens
 from hedef.domain.plans.model import RELEVANT_BODIES
 
-__all__ = ["STRUCTURE_FIELDS", "TEXT_FIELDS", "format_scores", "score", "token_f1"]
+__all__ = [
+    "GOALS",
+    "STRUCTURE_FIELDS",
+    "TEXT_FIELDS",
+    "flag_agreement",
+    "format_scores",
+    "meets_goals",
+    "score",
+    "token_f1",
+]
 
 STRUCTURE_FIELDS = ("number", "lead", "co_executors", "period")
 TEXT_FIELDS = ("title", "initial", "interim", "final")
+# The accuracy goals: the lowest acceptable mean of each field over the gold measures.
+GOALS = {
+    "number": 0.99,
+    "lead": 0.99,
+    "co_executors": 0.99,
+    "period": 0.99,
+    "title": 0.97,
+    "initial": 0.90,
+    "interim": 0.90,
+    "final": 0.90,
+}
+# A result or title cell counts as read wrong, for judging the flags, below this F1.
+_WRONG_TEXT = 0.9
+# Which measure fields a flag's field points at.
+_FLAGGED_FIELDS = {
+    "lead": ("lead",),
+    "co_executors": ("co_executors",),
+    "period": ("period",),
+    "title": ("title",),
+    "results": ("initial", "interim", "final"),
+    "results.initial": ("initial",),
+    "results.interim": ("interim",),
+    "results.final": ("final",),
+}
 
 
 def token_f1(predicted: str, gold: str) -> float:
@@ -102,8 +135,69 @@ def score(predicted: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
         },
         "fields": {name: sum(s[name] for s in per_measure.values()) / count for name in names},
         "headline_targets": _headline_targets(predicted, gold),
+        "document_fields": _document_fields(predicted, gold),
         "per_measure": per_measure,
     }
+
+
+def _document_fields(predicted: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    """The document's own title, period and approving act, each 1.0 when exactly right.
+
+    The act counts only where the gold annotation states it.
+    """
+    title = " ".join(str(predicted.get("title", "")).split())
+    act = 1.0
+    if "act" in gold:
+        act = float(predicted.get("act") == gold["act"])
+    return {
+        "title": float(title == " ".join(str(gold.get("title", "")).split())),
+        "period": float(list(predicted.get("period", [])) == list(gold.get("period", []))),
+        "act": act,
+    }
+
+
+def meets_goals(scores: dict[str, Any]) -> bool:
+    """Whether a document's scores reach every accuracy goal (fields, targets, document)."""
+    return (
+        all(scores["fields"][name] >= goal for name, goal in GOALS.items())
+        and scores["measures"]["precision"] >= GOALS["number"]
+        and scores["headline_targets"] == 1.0
+        and all(value == 1.0 for value in scores["document_fields"].values())
+    )
+
+
+def flag_agreement(
+    flags: Iterable[Any], predicted: dict[str, Any], gold: dict[str, Any]
+) -> dict[str, int]:
+    """How the low-confidence flags of a reading line up with the fields it read wrong.
+
+    A measure field is wrong when it is not exact (lead, co-executors, period) or
+    scores under 0.9 token F1 (title, each result stage); a flag points at the
+    fields its ``field`` names (``results`` at all three stages). Returns the counts
+    of flagged fields, wrong fields and fields both flagged and wrong; precision is
+    ``flagged_wrong / flagged`` and recall ``flagged_wrong / wrong``.
+    """
+    per_measure = score(predicted, gold)["per_measure"]
+    wrong = {
+        (number, name)
+        for number, values in per_measure.items()
+        for name, value in values.items()
+        if name in _FIELDS_JUDGED and value < (1.0 if name in STRUCTURE_FIELDS else _WRONG_TEXT)
+    }
+    flagged = {
+        (flag.measure, name)
+        for flag in flags
+        if flag.measure in per_measure
+        for name in _FLAGGED_FIELDS.get(flag.field, ())
+    }
+    return {
+        "flagged": len(flagged),
+        "wrong": len(wrong),
+        "flagged_wrong": len(flagged & wrong),
+    }
+
+
+_FIELDS_JUDGED = frozenset(name for names in _FLAGGED_FIELDS.values() for name in names)
 
 
 def _headline_targets(predicted: dict[str, Any], gold: dict[str, Any]) -> float:
@@ -137,4 +231,6 @@ def format_scores(scores: dict[str, Any]) -> str:
         kind = "exact" if name in STRUCTURE_FIELDS else "token F1" if name in TEXT_FIELDS else "F1"
         lines.append(f"  {name:<16}{value:>8.3f}  {kind}")
     lines.append(f"  {'headline targets':<16}{scores['headline_targets']:>8.3f}  exact")
+    for name, value in scores.get("document_fields", {}).items():
+        lines.append(f"  {'document ' + name:<16}{value:>8.3f}  exact")
     return "\n".join(lines)

@@ -45,6 +45,7 @@ __all__ = [
     "column_roles",
     "is_action_plan",
     "roles_named",
+    "unnamed_stages",
 ]
 
 RESULT_ROLES = ("initial", "interim", "final")
@@ -136,7 +137,24 @@ def column_roles(labels: Sequence[str]) -> dict[int, str]:
         role = _role_of(label)
         if role is not None and role not in roles.values():
             roles[index] = role
+    if not set(roles.values()) & set(RESULT_ROLES):
+        # One results header over three columns, without the stage names: the
+        # family prints the stages left to right, initial, interim, final.
+        unnamed = [
+            index
+            for index, label in enumerate(labels)
+            if index not in roles and _has_word(az_casefold(label), "nəticə")
+        ]
+        if len(unnamed) == len(RESULT_ROLES):
+            roles.update(zip(unnamed, RESULT_ROLES, strict=True))
     return roles
+
+
+def unnamed_stages(labels: Sequence[str]) -> bool:
+    """Whether the result columns of a header are stages only by their order (no names)."""
+    named = {_role_of(label) for label in labels}
+    roles = column_roles(labels)
+    return bool(set(roles.values()) & set(RESULT_ROLES)) and not named & set(RESULT_ROLES)
 
 
 def roles_named(text: str) -> set[str]:
